@@ -1,0 +1,17 @@
+package io.devopssim.core.spec;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How analysis steps judge their window.
+ *
+ * @param interval   sampling step of the series
+ * @param minSamples fewer canary samples than this for any metric is INCONCLUSIVE, never a pass
+ * @param metrics    the criteria
+ */
+public record AnalysisSpec(Duration interval, int minSamples, List<MetricCriterion> metrics) {
+    public AnalysisSpec {
+        metrics = List.copyOf(metrics);
+    }
+}
