@@ -1,0 +1,14 @@
+package io.devopssim.core.gitops;
+
+/**
+ * Port: the environment repository as a rollout sees it. {@link GitPromoter} is the JGit implementation.
+ */
+public interface Promoter {
+
+    /** Commits one value change (see {@link PromotionRequest}); idempotent per rollout id and step. */
+    PromotionResult promote(PromotionRequest request) throws PromotionException;
+
+    /** The value at {@code locator} in {@code file} at the tip of {@code branch}. */
+    String currentValue(String repoUrl, String branch, String file, ValueLocator locator, GitCredentials credentials)
+            throws PromotionException;
+}

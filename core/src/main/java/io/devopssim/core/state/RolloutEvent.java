@@ -1,0 +1,25 @@
+package io.devopssim.core.state;
+
+import io.devopssim.core.model.Judgement;
+
+import java.time.Instant;
+
+/**
+ * One line of a rollout's timeline.
+ *
+ * @param time      when it happened (the rollout's clock)
+ * @param stepIndex the step it belongs to (-1 for promotion, rollback and other whole-rollout events)
+ * @param kind      what happened
+ * @param message   one readable line
+ * @param weight    canary weight after the event
+ * @param judgement the analysis result, for analysis events
+ * @param commitId  the environment-repository commit, for promotion and rollback events
+ */
+public record RolloutEvent(Instant time, int stepIndex, Kind kind, String message, int weight, Judgement judgement,
+                           String commitId) {
+
+    public enum Kind {
+        STARTED, WEIGHT, PAUSE_STARTED, PAUSE_ENDED, ANALYSIS_STARTED, ANALYSIS, PROMOTED, ROLLED_BACK, ABORT_REQUESTED,
+        RETRY, FAILED
+    }
+}

@@ -1,0 +1,55 @@
+package io.devopssim.deploy;
+
+import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.gitops.Promoter;
+import io.devopssim.core.judge.AnalysisRunner;
+import io.devopssim.core.spec.RolloutSpec;
+import io.devopssim.core.state.StateStore;
+import io.devopssim.core.time.Clock;
+import io.devopssim.core.traffic.TrafficRouter;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything one rollout runs against: its spec and one implementation of each port.
+ *
+ * @param rolloutId      the id its commits and state carry
+ * @param spec           what to roll out, validated
+ * @param router         shifts traffic
+ * @param analysis       fetches metrics and judges a window
+ * @param promoter       the environment repository
+ * @param gitCredentials for the environment repository (never logged)
+ * @param store          where state goes after every transition
+ * @param clock          real or simulated time
+ * @param listener       progress
+ * @param retry          how often and how far apart a failed commit is retried
+ */
+public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
+                             Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
+                             RolloutListener listener, RetryPolicy retry) {
+    public RolloutContext {
+        Objects.requireNonNull(rolloutId, "rolloutId");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(router, "router");
+        Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(promoter, "promoter");
+        Objects.requireNonNull(gitCredentials, "gitCredentials");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(retry, "retry");
+    }
+
+    /**
+     * @param attempts attempts at one commit before the rollout fails
+     * @param delay    wait between attempts (doubled each time)
+     */
+    public record RetryPolicy(int attempts, Duration delay) {
+        public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(15));
+
+        public Duration delayBefore(int attempt) {
+            return delay.multipliedBy(1L << Math.min(attempt, 10));
+        }
+    }
+}
