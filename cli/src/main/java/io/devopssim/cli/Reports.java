@@ -1,0 +1,42 @@
+package io.devopssim.cli;
+
+import io.devopssim.cli.report.RolloutReport;
+import io.devopssim.core.metrics.CanaryBaseline;
+import io.devopssim.core.metrics.MetricQuery;
+import io.devopssim.core.metrics.MetricsUnavailableException;
+import io.devopssim.core.spec.MetricCriterion;
+import io.devopssim.core.state.RolloutEvent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Turns a finished simulator rollout into its report section, with the series the judge saw. */
+final class Reports {
+    private Reports() {
+    }
+
+    static RolloutReport of(SimulatorRollout.Result r) {
+        List<RolloutEvent> events = r.state().events();
+        Instant start = events.get(0).time();
+        Instant end = events.get(events.size() - 1).time();
+        List<CanaryBaseline> series = new ArrayList<>();
+        Set<String> metrics = new LinkedHashSet<>();
+        for (MetricCriterion c : r.spec().analysis().metrics()) {
+            metrics.add(c.metric());
+        }
+        if (end.isAfter(start)) {
+            for (String m : metrics) {
+                try {
+                    series.add(r.fleet().fetch(new MetricQuery(m, start, end, r.spec().analysis().interval())));
+                } catch (MetricsUnavailableException e) {
+                    series.add(new CanaryBaseline(m, List.of(), List.of()));
+                }
+            }
+        }
+        return new RolloutReport(r.state().rolloutId(), r.spec().app(), r.spec().image().toString(), r.state().phase(),
+                r.state().outcome(), start, end, events, series);
+    }
+}

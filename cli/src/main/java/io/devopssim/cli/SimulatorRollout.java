@@ -1,0 +1,43 @@
+package io.devopssim.cli;
+
+import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.gitops.Promoter;
+import io.devopssim.core.judge.AnalysisRunner;
+import io.devopssim.core.judge.ThresholdJudge;
+import io.devopssim.core.sim.FleetSimulator;
+import io.devopssim.core.spec.RolloutSpec;
+import io.devopssim.core.state.RolloutState;
+import io.devopssim.core.state.StateStore;
+import io.devopssim.core.time.SimulatedClock;
+import io.devopssim.deploy.CanaryEngine;
+import io.devopssim.deploy.RolloutContext;
+import io.devopssim.deploy.RolloutException;
+import io.devopssim.deploy.RolloutListener;
+import io.devopssim.deploy.SimulatedRun;
+
+import java.time.Instant;
+
+/** One canary on the embedded fleet, on simulated time, promoted through the real environment repository. */
+final class SimulatorRollout {
+    private final Promoter promoter;
+    private final StateStore store;
+
+    SimulatorRollout(Promoter promoter, StateStore store) {
+        this.promoter = promoter;
+        this.store = store;
+    }
+
+    /** The result, with the simulator so a report can show the series the judge saw. */
+    record Result(RolloutSpec spec, RolloutState state, FleetSimulator fleet) {
+    }
+
+    Result run(RolloutSpec spec, String rolloutId, GitCredentials credentials, Instant start, RolloutListener listener)
+            throws RolloutException {
+        SimulatedClock clock = new SimulatedClock(start);
+        FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
+        AnalysisRunner analysis = new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis()));
+        RolloutContext ctx = new RolloutContext(rolloutId, spec, fleet, analysis, promoter, credentials, store, clock,
+                listener, RolloutContext.RetryPolicy.DEFAULT);
+        return new Result(spec, SimulatedRun.toEnd(new CanaryEngine(ctx), clock), fleet);
+    }
+}

@@ -1,0 +1,29 @@
+package io.devopssim.cli.report;
+
+import io.devopssim.core.metrics.CanaryBaseline;
+import io.devopssim.core.state.RolloutEvent;
+import io.devopssim.core.state.RolloutPhase;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One rollout as the report shows it.
+ *
+ * @param rolloutId id carried by its commits
+ * @param app       application
+ * @param image     the release
+ * @param phase     how it ended
+ * @param outcome   why it was rolled back or failed, or null
+ * @param started   first event
+ * @param ended     last event
+ * @param events    the timeline
+ * @param series    the metric series the judge saw, over the whole rollout
+ */
+public record RolloutReport(String rolloutId, String app, String image, RolloutPhase phase, String outcome,
+                            Instant started, Instant ended, List<RolloutEvent> events, List<CanaryBaseline> series) {
+    public RolloutReport {
+        events = List.copyOf(events);
+        series = List.copyOf(series);
+    }
+}
