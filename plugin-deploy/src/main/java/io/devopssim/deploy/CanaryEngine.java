@@ -59,6 +59,15 @@ public final class CanaryEngine {
                 throw new RolloutException("rollout " + ctx.rolloutId()
                         + " was started with a different spec; use a new rollout id to run this one");
             }
+            if (!s.phase().isTerminal()) {
+                // a router that lost its memory (a restarted simulator, a reverted HTTPRoute) is put back
+                // where the saved state says; an unchanged weight is a no-op
+                try {
+                    ctx.router().setCanaryWeight(s.weight());
+                } catch (TrafficRoutingException e) {
+                    throw new RolloutException("cannot resume rollout " + ctx.rolloutId() + ": " + e.getMessage(), e);
+                }
+            }
             return s;
         }
         GitOpsSpec g = spec.gitops();

@@ -1,0 +1,45 @@
+package io.devopssim.deploy.jenkins;
+
+import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.gitops.GitPromoter;
+import io.devopssim.core.judge.AnalysisRunner;
+import io.devopssim.core.judge.ThresholdJudge;
+import io.devopssim.core.sim.FleetSimulator;
+import io.devopssim.core.spec.RolloutSpec;
+import io.devopssim.core.state.FileStateStore;
+import io.devopssim.core.time.Clock;
+import io.devopssim.deploy.RolloutContext;
+import io.devopssim.deploy.RolloutListener;
+import io.devopssim.deploy.RolloutScheduler;
+
+import java.nio.file.Path;
+
+/**
+ * Rollouts on the embedded simulated fleet in real time, promoted through the real environment repository:
+ * a dry run of the spec inside Jenkins. Cluster routers arrive with issue #3.
+ */
+public final class SimulatorRuntime implements RolloutRuntime {
+    private final RolloutScheduler scheduler;
+    private final Clock clock;
+    private final Path gitWorkDir;
+
+    public SimulatorRuntime(RolloutScheduler scheduler, Clock clock, Path gitWorkDir) {
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.gitWorkDir = gitWorkDir;
+    }
+
+    @Override
+    public RolloutScheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public RolloutContext context(String rolloutId, RolloutSpec spec, GitCredentials credentials, Path stateDir,
+                                  RolloutListener listener) {
+        FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
+        return new RolloutContext(rolloutId, spec, fleet, new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())),
+                new GitPromoter(gitWorkDir), credentials, new FileStateStore(stateDir), clock, listener,
+                RolloutContext.RetryPolicy.DEFAULT);
+    }
+}
