@@ -1,0 +1,71 @@
+package io.devopssim.deploy;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.FooterLine;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A bare environment repository on disk for engine tests, seeded with one Helm values file. */
+final class EnvRepo {
+    static final String FILE = "apps/checkout/values.yaml";
+    static final String VALUES = """
+            # checkout in production
+            image:
+              repository: ghcr.io/acme/checkout
+              tag: "1.4.2"   # stable
+            replicaCount: 10
+            """;
+
+    final Path bare;
+
+    EnvRepo(Path root) throws Exception {
+        bare = root.resolve("env.git");
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+        Path work = root.resolve("seed");
+        try (Git git = Git.cloneRepository().setURI(url()).setDirectory(work.toFile()).call()) {
+            Files.createDirectories(work.resolve(FILE).getParent());
+            Files.writeString(work.resolve(FILE), VALUES);
+            git.add().addFilepattern(FILE).call();
+            PersonIdent who = new PersonIdent("Platform", "platform@example.com");
+            git.commit().setMessage("seed").setAuthor(who).setCommitter(who).call();
+            git.push().add("main").call();
+        }
+    }
+
+    String url() {
+        return bare.toUri().toString();
+    }
+
+    /** Trailers of every commit on main, oldest first (the seed has none). */
+    List<Map<String, String>> trailers() throws Exception {
+        List<Map<String, String>> all = new ArrayList<>();
+        try (Git git = Git.open(bare.toFile())) {
+            for (RevCommit c : git.log().call()) {
+                Map<String, String> t = new LinkedHashMap<>();
+                for (FooterLine f : c.getFooterLines()) {
+                    t.put(f.getKey(), f.getValue());
+                }
+                all.add(0, t);
+            }
+        }
+        return all;
+    }
+
+    String file() throws Exception {
+        try (Git git = Git.open(bare.toFile())) {
+            var repo = git.getRepository();
+            try (TreeWalk w = TreeWalk.forPath(repo, FILE, repo.parseCommit(repo.resolve("main")).getTree())) {
+                return new String(repo.open(w.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+}
