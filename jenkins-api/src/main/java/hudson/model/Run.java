@@ -1,0 +1,52 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+/**
+ * Compile-only copy of the part of {@code Run} the bindings use. signatures.txt captures only some members
+ * and none of its constructors, so the stub cannot be subclassed or instantiated (private constructor).
+ */
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+
+    private Run() {
+    }
+
+    @Override
+    public void addAction(Action a) {
+        throw new UnsupportedOperationException("stub: compile-only Jenkins API");
+    }
+
+    @CheckForNull
+    public Result getResult() {
+        throw new UnsupportedOperationException("stub: compile-only Jenkins API");
+    }
+
+    public void setResult(Result r) {
+        throw new UnsupportedOperationException("stub: compile-only Jenkins API");
+    }
+
+    @NonNull
+    public JobT getParent() {
+        throw new UnsupportedOperationException("stub: compile-only Jenkins API");
+    }
+
+    public int getNumber() {
+        throw new UnsupportedOperationException("stub: compile-only Jenkins API");
+    }
+
+    @NonNull
+    public String getUrl() {
+        throw new UnsupportedOperationException("stub: compile-only Jenkins API");
+    }
+
+    @NonNull
+    public String getId() {
+        throw new UnsupportedOperationException("stub: compile-only Jenkins API");
+    }
+
+    @NonNull
+    public String getExternalizableId() {
+        throw new UnsupportedOperationException("stub: compile-only Jenkins API");
+    }
+}
