@@ -46,6 +46,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     @NonNull
+    public java.io.File getRootDir() {
+        throw new UnsupportedOperationException("stub: compile-only Jenkins API");
+    }
+
     public String getExternalizableId() {
         throw new UnsupportedOperationException("stub: compile-only Jenkins API");
     }

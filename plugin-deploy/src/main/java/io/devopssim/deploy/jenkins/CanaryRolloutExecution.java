@@ -4,7 +4,6 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.ExtensionList;
 import hudson.FilePath;
-import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.spec.CredentialsSpec;
@@ -19,7 +18,6 @@ import io.devopssim.deploy.RolloutScheduler;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
-import java.io.File;
 import java.nio.file.Path;
 
 /**
@@ -53,11 +51,11 @@ public final class CanaryRolloutExecution extends StepExecution {
 
     @Override
     public boolean start() throws Exception {
-        Run<?, ?> run = getContext().get(Run.class);
+        RolloutRuntime.BuildRef build = runtime().build(getContext());
         specYaml = readSpecText();
         RolloutSpec spec = parse(specYaml); // bad input fails here, before any side effect
-        rolloutId = request.rolloutId() != null ? request.rolloutId() : defaultId(run, spec);
-        stateDir = new File(run.getRootDir(), "devsim-rollouts").getPath();
+        rolloutId = request.rolloutId() != null ? request.rolloutId() : defaultId(build, spec);
+        stateDir = build.rootDir().resolve("devsim-rollouts").toString();
         engine = newEngine(spec);
         try {
             engine.start();
@@ -189,9 +187,9 @@ public final class CanaryRolloutExecution extends StepExecution {
         return new GitCredentials(user, password.toCharArray());
     }
 
-    private static String defaultId(Run<?, ?> run, RolloutSpec spec) {
-        String build = run.getExternalizableId().replaceAll("[^A-Za-z0-9._-]", "_");
-        return spec.app() + "-" + spec.image().tag() + "-" + build;
+    private static String defaultId(RolloutRuntime.BuildRef build, RolloutSpec spec) {
+        String id = build.externalizableId().replaceAll("[^A-Za-z0-9._-]", "_");
+        return spec.app() + "-" + spec.image().tag() + "-" + id;
     }
 
     private RolloutRuntime runtime() {

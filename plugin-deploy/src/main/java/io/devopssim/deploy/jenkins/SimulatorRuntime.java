@@ -12,6 +12,10 @@ import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.RolloutScheduler;
 
+import hudson.model.Run;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -32,6 +36,12 @@ public final class SimulatorRuntime implements RolloutRuntime {
     @Override
     public RolloutScheduler scheduler() {
         return scheduler;
+    }
+
+    @Override
+    public BuildRef build(StepContext context) throws IOException, InterruptedException {
+        Run<?, ?> run = context.get(Run.class);
+        return new BuildRef(run.getRootDir().toPath(), run.getExternalizableId());
     }
 
     @Override
