@@ -45,14 +45,14 @@ class CanaryEngineTest {
 
     @Test
     void shouldPromoteAHealthyCanaryWithOneCommitCarryingTrailers() throws Exception {
-        EnvRepo env = new EnvRepo(tmp);
+        EnvRepoFixture env = new EnvRepoFixture(tmp);
         Run run = new Run(spec(env, "1.5.0", RegressionSpec.NONE), new InMemoryStateStore());
 
         RolloutState end = run.toEnd();
 
         assertThat(end.phase()).isEqualTo(RolloutPhase.PROMOTED);
         assertThat(end.weight()).isZero();
-        assertThat(env.file()).isEqualTo(EnvRepo.VALUES.replace("\"1.4.2\"", "\"1.5.0\""));
+        assertThat(env.file()).isEqualTo(EnvRepoFixture.VALUES.replace("\"1.4.2\"", "\"1.5.0\""));
         assertThat(env.trailers()).hasSize(2);
         assertThat(env.trailers().get(1)).containsEntry("Rollout-Id", "checkout-1.5.0")
                 .containsEntry("Step", "promote").containsEntry("Verdict", "PASSED");
@@ -63,14 +63,14 @@ class CanaryEngineTest {
 
     @Test
     void shouldRollBackACanaryWithAHigherErrorRateAndKeepTheStableTag() throws Exception {
-        EnvRepo env = new EnvRepo(tmp);
+        EnvRepoFixture env = new EnvRepoFixture(tmp);
         Run run = new Run(spec(env, "1.6.0", new RegressionSpec(0.05, 1, 1)), new InMemoryStateStore());
 
         RolloutState end = run.toEnd();
 
         assertThat(end.phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
         assertThat(end.outcome()).startsWith("FAILED: error_rate canary");
-        assertThat(env.file()).isEqualTo(EnvRepo.VALUES);
+        assertThat(env.file()).isEqualTo(EnvRepoFixture.VALUES);
         assertThat(env.trailers().get(1)).containsEntry("Step", "rollback").containsEntry("Verdict", "FAILED");
         assertThat(run.fleet.canaryWeight()).isZero();
         // it stopped at the first analysis: the canary never got more than 10%
@@ -79,7 +79,7 @@ class CanaryEngineTest {
 
     @Test
     void shouldNeverPromoteWhenTheCanaryHadNoTrafficToJudge() throws Exception {
-        EnvRepo env = new EnvRepo(tmp);
+        EnvRepoFixture env = new EnvRepoFixture(tmp);
         RolloutSpec base = spec(env, "1.5.0", RegressionSpec.NONE);
         RolloutSpec noTraffic = new RolloutSpec(base.app(), base.image(), base.strategy(),
                 List.of(new StepSpec.Analysis(Duration.ofMinutes(2))), base.analysis(), base.gitops(), base.simulation());
@@ -94,12 +94,12 @@ class CanaryEngineTest {
     @DisplayName("stopped at every transition (also between a side effect and its save) and resumed, a rollout ends as an uninterrupted one, with no duplicate commit")
     void shouldEndAsAnUninterruptedRunWhenStoppedAtEveryTransition() throws Exception {
         for (RegressionSpec regression : List.of(RegressionSpec.NONE, new RegressionSpec(0.05, 1, 1))) {
-            EnvRepo reference = new EnvRepo(tmp.resolve("ref-" + regression.errorRateDelta()));
+            EnvRepoFixture reference = new EnvRepoFixture(tmp.resolve("ref-" + regression.errorRateDelta()));
             RolloutState expected = new Run(spec(reference, "1.5.0", regression), new InMemoryStateStore()).toEnd();
             int saves = expected.events().size() + 4;
 
             for (int crashAt = 1; crashAt <= saves; crashAt++) {
-                EnvRepo env = new EnvRepo(tmp.resolve("crash-" + regression.errorRateDelta() + "-" + crashAt));
+                EnvRepoFixture env = new EnvRepoFixture(tmp.resolve("crash-" + regression.errorRateDelta() + "-" + crashAt));
                 InMemoryStateStore durable = new InMemoryStateStore();
                 RolloutSpec spec = spec(env, "1.5.0", regression);
                 SimulatedClock clock = new SimulatedClock(T0);
@@ -123,7 +123,7 @@ class CanaryEngineTest {
 
     @Test
     void shouldRollBackImmediatelyWhenAborted() throws Exception {
-        EnvRepo env = new EnvRepo(tmp);
+        EnvRepoFixture env = new EnvRepoFixture(tmp);
         Run run = new Run(spec(env, "1.5.0", RegressionSpec.NONE), new InMemoryStateStore());
         run.engine.start();
         RolloutState waiting = run.engine.advance();
@@ -136,12 +136,12 @@ class CanaryEngineTest {
         assertThat(end.phase()).isEqualTo(RolloutPhase.ABORTED);
         assertThat(run.fleet.canaryWeight()).isZero();
         assertThat(env.trailers().get(1)).containsEntry("Step", "rollback").doesNotContainKey("Verdict");
-        assertThat(env.file()).isEqualTo(EnvRepo.VALUES);
+        assertThat(env.file()).isEqualTo(EnvRepoFixture.VALUES);
     }
 
     @Test
     void shouldFailWithTheCanaryAtZeroWhenTheRepositoryRefusesEveryAttempt() throws Exception {
-        EnvRepo env = new EnvRepo(tmp);
+        EnvRepoFixture env = new EnvRepoFixture(tmp);
         Run run = new Run(spec(env, "1.5.0", RegressionSpec.NONE), new InMemoryStateStore());
         run.engine.start();
         // the repository disappears after the rollout began
@@ -157,7 +157,7 @@ class CanaryEngineTest {
 
     @Test
     void shouldRefuseToResumeARolloutIdWithADifferentSpec() throws Exception {
-        EnvRepo env = new EnvRepo(tmp);
+        EnvRepoFixture env = new EnvRepoFixture(tmp);
         InMemoryStateStore store = new InMemoryStateStore();
         new Run(spec(env, "1.5.0", RegressionSpec.NONE), store).engine.start();
 
@@ -171,7 +171,7 @@ class CanaryEngineTest {
                 + (e.judgement() == null ? "" : "@" + e.judgement().verdict() + "@" + e.judgement().score())).toList();
     }
 
-    static RolloutSpec spec(EnvRepo env, String tag, RegressionSpec regression) {
+    static RolloutSpec spec(EnvRepoFixture env, String tag, RegressionSpec regression) {
         return new RolloutSpec("checkout", new ImageRef("ghcr.io/acme/checkout", tag), Strategy.CANARY,
                 List.of(new StepSpec.SetWeight(10), new StepSpec.Analysis(Duration.ofMinutes(2)),
                         new StepSpec.SetWeight(50), new StepSpec.Pause(Duration.ofMinutes(1)),
@@ -179,7 +179,7 @@ class CanaryEngineTest {
                 new AnalysisSpec(Duration.ofSeconds(10), 6, List.of(
                         new MetricCriterion("error_rate", 0.02, null, 2.0),
                         new MetricCriterion("latency_p99_ms", null, null, 1.5))),
-                new GitOpsSpec(env.url(), "main", EnvRepo.FILE, new ValueLocator.HelmValue("image.tag"), CredentialsSpec.NONE),
+                new GitOpsSpec(env.url(), "main", EnvRepoFixture.FILE, new ValueLocator.HelmValue("image.tag"), CredentialsSpec.NONE),
                 new SimulationSpec(7, 10, 200, regression));
     }
 

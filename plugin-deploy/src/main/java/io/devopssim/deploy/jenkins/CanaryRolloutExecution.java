@@ -49,6 +49,11 @@ public final class CanaryRolloutExecution extends StepExecution {
         this.runtime = runtime;
     }
 
+    /** For tests: what a restarted controller's descriptor would provide. */
+    void useRuntimeForTest(RolloutRuntime runtime) {
+        this.runtime = runtime;
+    }
+
     @Override
     public boolean start() throws Exception {
         RolloutRuntime.BuildRef build = runtime().build(getContext());

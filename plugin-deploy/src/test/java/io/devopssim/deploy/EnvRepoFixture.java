@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /** A bare environment repository on disk for engine tests, seeded with one Helm values file. */
-final class EnvRepo {
-    static final String FILE = "apps/checkout/values.yaml";
-    static final String VALUES = """
+public final class EnvRepoFixture {
+    public static final String FILE = "apps/checkout/values.yaml";
+    public static final String VALUES = """
             # checkout in production
             image:
               repository: ghcr.io/acme/checkout
@@ -25,9 +25,9 @@ final class EnvRepo {
             replicaCount: 10
             """;
 
-    final Path bare;
+    public final Path bare;
 
-    EnvRepo(Path root) throws Exception {
+    public EnvRepoFixture(Path root) throws Exception {
         bare = root.resolve("env.git");
         Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
         Path work = root.resolve("seed");
@@ -41,12 +41,12 @@ final class EnvRepo {
         }
     }
 
-    String url() {
+    public String url() {
         return bare.toUri().toString();
     }
 
     /** Trailers of every commit on main, oldest first (the seed has none). */
-    List<Map<String, String>> trailers() throws Exception {
+    public List<Map<String, String>> trailers() throws Exception {
         List<Map<String, String>> all = new ArrayList<>();
         try (Git git = Git.open(bare.toFile())) {
             for (RevCommit c : git.log().call()) {
@@ -60,7 +60,7 @@ final class EnvRepo {
         return all;
     }
 
-    String file() throws Exception {
+    public String file() throws Exception {
         try (Git git = Git.open(bare.toFile())) {
             var repo = git.getRepository();
             try (TreeWalk w = TreeWalk.forPath(repo, FILE, repo.parseCommit(repo.resolve("main")).getTree())) {
