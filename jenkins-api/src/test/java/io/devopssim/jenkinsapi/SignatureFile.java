@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class SignatureFile {
                     case "TSCOPE" -> block.scope = fields[1];
                     case "TANN" -> block.annotations = "-".equals(fields[1]) ? List.of() : List.of(fields[1].split("\\|"));
                     case "CTOR", "METHOD", "FIELD", "ENUMCONST", "ELEMENT" -> block.members.add(MemberRecord.parse(fields));
-                    case "LATER" -> block.later.add(MemberRecord.parse(java.util.Arrays.copyOfRange(fields, 1, fields.length)));
+                    case "LATER" -> block.later.add(MemberRecord.parse(Arrays.copyOfRange(fields, 1, fields.length)));
                     case "INHERITED" -> block.inherited.put(fields[1], fields[2]);
                     case "ABSENT" -> { }
                     case "END" -> {

@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -204,7 +205,7 @@ final class StubChecker {
                 : Arrays.stream(target.value()).map(ElementType::name).collect(Collectors.toCollection(TreeSet::new));
         Set<String> expectedTargets = type.hasAnnotation("java.lang.annotation.Target")
                 ? new TreeSet<>(annotationArguments(type, "java.lang.annotation.Target", ELEMENT_TYPE)) : null;
-        if (!java.util.Objects.equals(actualTargets, expectedTargets)) {
+        if (!Objects.equals(actualTargets, expectedTargets)) {
             out.add(name + ": @Target " + (actualTargets == null ? "(none)" : actualTargets) + " differs from the real "
                     + (expectedTargets == null ? "(none)" : expectedTargets));
         }
