@@ -79,13 +79,19 @@ public final class PrometheusExposition {
         out.append(name).append('{').append(labels).append("} ").append(value).append('\n');
     }
 
-    /** Go's float syntax, which Prometheus parses: Java's shortest repr, with Go's spelling of the specials. */
+    /**
+     * A number in the syntax Prometheus parses (Go's): whole numbers as integers, others in Java's
+     * shortest form, the specials spelled as Go does.
+     */
     static String number(double value) {
         if (Double.isNaN(value)) {
             return "NaN";
         }
         if (Double.isInfinite(value)) {
             return value > 0 ? "+Inf" : "-Inf";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value); // whole numbers of bytes read better without an exponent
         }
         return Double.toString(value).toLowerCase(Locale.ROOT);
     }

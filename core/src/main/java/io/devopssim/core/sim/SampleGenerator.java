@@ -5,6 +5,8 @@ import io.devopssim.core.spec.SimulationSpec;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,12 +20,43 @@ final class SampleGenerator {
     /** Standard error of a sample 99th percentile of a normal: sqrt(0.99 * 0.01) / phi(z99). */
     private static final double P99_SE = 3.7328;
 
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
     private final SimulationSpec spec;
     private final FleetModel model;
 
     SampleGenerator(SimulationSpec spec, FleetModel model) {
         this.spec = spec;
         this.model = model;
+    }
+
+    /**
+     * The traffic of the one second starting at {@code second}, as counters add it up; empty when the
+     * version had no traffic then. Each request falls in a latency bucket by a multinomial draw, so the
+     * histogram has a real tail (rounding expected counts would lose the rare slow requests).
+     */
+    Optional<TrafficTotals> oneSecond(Version version, Instant second, FleetHistory history) {
+        return sample(version, second, history, ONE_SECOND, SampleRandom.SALT_COUNTER).map(traffic -> {
+            SampleRandom random = SampleRandom.of(spec.seed(), version, second, history.at(second).canaryWeight(),
+                    SampleRandom.SALT_HISTOGRAM);
+            List<Long> buckets = new ArrayList<>(TrafficTotals.BUCKET_BOUNDS_SECONDS.size());
+            long unplaced = traffic.requests();
+            long cumulative = 0;
+            double below = 0;
+            for (double bound : TrafficTotals.BUCKET_BOUNDS_SECONDS) {
+                double within = traffic.latency().cdf(bound * 1_000);
+                double unplacedProbability = 1 - below;
+                // of the requests not in a lower bucket, the share that falls in this one
+                double conditional = unplacedProbability <= 0 ? 0 : Math.min(1, (within - below) / unplacedProbability);
+                long inBucket = random.binomial(unplaced, conditional);
+                unplaced -= inBucket;
+                cumulative += inBucket;
+                below = within;
+                buckets.add(cumulative);
+            }
+            double sumSeconds = traffic.requests() * traffic.latency().mean() / 1_000;
+            return new TrafficTotals(traffic.requests(), traffic.errors(), sumSeconds, buckets);
+        });
     }
 
     /** The sample, or empty when the version had no traffic at {@code t}. */

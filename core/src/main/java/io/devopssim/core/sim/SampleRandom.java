@@ -14,6 +14,7 @@ final class SampleRandom {
     /** Purposes, so that the samples of fetch() and the per-second counters use unrelated streams. */
     static final long SALT_SAMPLE = 0x5A4D504CL;
     static final long SALT_COUNTER = 0x434F554EL;
+    static final long SALT_HISTOGRAM = 0x48495354L;
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 

@@ -1,7 +1,7 @@
 package io.devopssim.core.sim;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Accumulates one version's traffic second by second, up to the last whole second before now.
@@ -9,18 +9,15 @@ import java.time.Instant;
  * asked, not on how often anyone asked: scraping every second or once an hour gives the same numbers.
  */
 final class TrafficCounters {
-    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
-
     private final Version version;
     private final SampleGenerator generator;
-    private final double[] bounds = TrafficTotals.BUCKET_BOUNDS_SECONDS.stream().mapToDouble(Double::doubleValue).toArray();
 
     // guarded by this
     private long nextSecond;
     private long requests;
     private long errors;
     private double latencySumSeconds;
-    private final long[] buckets = new long[bounds.length];
+    private final long[] buckets = new long[TrafficTotals.BUCKET_BOUNDS_SECONDS.size()];
 
     TrafficCounters(Version version, SampleGenerator generator, Instant origin) {
         this.version = version;
@@ -32,21 +29,19 @@ final class TrafficCounters {
     synchronized TrafficTotals advanceTo(Instant now, FleetHistory history) {
         long end = now.getEpochSecond();
         for (long second = nextSecond; second < end; second++) {
-            generator.sample(version, Instant.ofEpochSecond(second), history, ONE_SECOND, SampleRandom.SALT_COUNTER)
-                    .ifPresent(this::add);
+            generator.oneSecond(version, Instant.ofEpochSecond(second), history).ifPresent(this::add);
         }
         nextSecond = Math.max(nextSecond, end);
         return new TrafficTotals(requests, errors, latencySumSeconds, java.util.Arrays.stream(buckets).boxed().toList());
     }
 
-    private void add(VersionSample second) {
-        long n = second.requests();
-        requests += n;
+    private void add(TrafficTotals second) {
+        requests += second.requests();
         errors += second.errors();
-        latencySumSeconds += n * second.latency().mean() / 1_000;
-        for (int i = 0; i < bounds.length; i++) {
-            // rounding a non-decreasing fraction of n keeps the buckets cumulative and at most n
-            buckets[i] += Math.round(n * second.latency().cdf(bounds[i] * 1_000));
+        latencySumSeconds += second.latencySumSeconds();
+        List<Long> counts = second.latencyBuckets();
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] += counts.get(i);
         }
     }
 }
