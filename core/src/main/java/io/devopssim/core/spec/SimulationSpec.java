@@ -10,4 +10,6 @@ package io.devopssim.core.spec;
  */
 public record SimulationSpec(long seed, int pods, double requestsPerSecond, RegressionSpec canaryRegression) {
     public static final SimulationSpec DEFAULT = new SimulationSpec(42, 10, 200, RegressionSpec.NONE);
+    /** More pods than this is a typo, not a fleet anyone simulates on a laptop. */
+    public static final int MAX_PODS = 10_000;
 }

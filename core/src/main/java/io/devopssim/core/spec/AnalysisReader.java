@@ -1,0 +1,120 @@
+package io.devopssim.core.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.devopssim.core.metrics.MetricQuery;
+import io.devopssim.core.metrics.StandardMetrics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the {@code analysis:} section. */
+final class AnalysisReader {
+    static final List<String> KEYS = List.of("interval", "minSamples", "metrics");
+    static final List<String> CRITERION_KEYS = List.of("metric", "max", "min", "maxRatio");
+    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+    static final int DEFAULT_MIN_SAMPLES = 5;
+    /** Finer sampling than this is noise, and a long window of it would swamp any metrics source. */
+    static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * What the section says, for the checks of analysis steps: each part is empty when it was wrong
+     * (and reported), so that a broken interval does not also make every window wrong.
+     *
+     * @param interval       the sampling step
+     * @param minSamples     the fewest canary samples a judgement rests on
+     * @param metrics        the criteria that are valid
+     * @param metricsMissing true when no criterion was written at all (absent, null or an empty list)
+     */
+    record Result(Optional<Duration> interval, Optional<Integer> minSamples, List<MetricCriterion> metrics,
+                  boolean metricsMissing) {
+
+        AnalysisSpec toSpec() {
+            return new AnalysisSpec(interval.orElseThrow(), minSamples.orElseThrow(), metrics);
+        }
+    }
+
+    private AnalysisReader() {
+    }
+
+    static Result read(JsonNode section, Problems problems) {
+        Optional<SpecNode> analysis = SpecNode.map(section, "analysis", problems, false, KEYS);
+        if (analysis.isEmpty()) {
+            boolean broken = !SpecNode.isAbsent(section);
+            return new Result(broken ? Optional.empty() : Optional.of(DEFAULT_INTERVAL),
+                    broken ? Optional.empty() : Optional.of(DEFAULT_MIN_SAMPLES), List.of(), !broken);
+        }
+        SpecNode node = analysis.get();
+        Optional<Duration> interval = node.has("interval") ? node.duration("interval", false) : Optional.of(DEFAULT_INTERVAL);
+        if (interval.isPresent() && interval.get().compareTo(MIN_INTERVAL) < 0) {
+            problems.add(node.path("interval"), "must be at least 1s, got " + Durations.format(interval.get()));
+            interval = Optional.empty();
+        }
+        Optional<Integer> minSamples = node.has("minSamples")
+                ? node.integer("minSamples", false, 2, MetricQuery.MAX_POINTS)
+                : Optional.of(DEFAULT_MIN_SAMPLES);
+        List<MetricCriterion> metrics = new ArrayList<>();
+        boolean missing = true;
+        Optional<JsonNode> listed = node.get("metrics", false);
+        if (listed.isPresent()) {
+            Optional<List<JsonNode>> elements = SpecNode.list(listed.get(), node.path("metrics"), problems);
+            missing = elements.map(List::isEmpty).orElse(false);
+            elements.ifPresent(list -> readCriteria(list, node.path("metrics"), problems, metrics));
+        }
+        return new Result(interval, minSamples, List.copyOf(metrics), missing);
+    }
+
+    private static void readCriteria(List<JsonNode> elements, String path, Problems problems,
+                                     List<MetricCriterion> metrics) {
+        Map<String, String> judgedAt = new HashMap<>();
+        for (int i = 0; i < elements.size(); i++) {
+            String at = SpecNode.element(path, i);
+            Optional<SpecNode> criterion = SpecNode.map(elements.get(i), at, problems, true, CRITERION_KEYS);
+            criterion.flatMap(c -> readCriterion(c, judgedAt)).ifPresent(metrics::add);
+        }
+    }
+
+    private static Optional<MetricCriterion> readCriterion(SpecNode c, Map<String, String> judgedAt) {
+        Problems problems = c.problems();
+        Optional<String> metric = c.text("metric", true);
+        if (metric.isPresent() && !StandardMetrics.ALL.contains(metric.get())) {
+            problems.add(c.path("metric"), "\"" + metric.get() + "\" is unknown (known: "
+                    + String.join(", ", StandardMetrics.ALL) + ")");
+            metric = Optional.empty();
+        } else if (metric.isPresent() && judgedAt.containsKey(metric.get())) {
+            problems.add(c.path("metric"), "\"" + metric.get() + "\" is already judged by " + judgedAt.get(metric.get()));
+            metric = Optional.empty();
+        }
+        metric.ifPresent(m -> judgedAt.put(m, c.path()));
+
+        Optional<Double> max = c.number("max", false);
+        Optional<Double> min = c.number("min", false);
+        Optional<Double> maxRatio = c.number("maxRatio", false);
+        boolean fine = metric.isPresent()
+                && max.isPresent() == c.has("max") && min.isPresent() == c.has("min")
+                && maxRatio.isPresent() == c.has("maxRatio");
+        if (!c.has("max") && !c.has("min") && !c.has("maxRatio")) {
+            problems.add(c.path(), "needs at least one of max, min, maxRatio");
+            fine = false;
+        }
+        if (maxRatio.isPresent() && maxRatio.get() <= 0) {
+            problems.add(c.path("maxRatio"), "must be greater than 0, got " + number(maxRatio.get()));
+            fine = false;
+        }
+        if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
+            problems.add(c.path(), "min " + number(min.get()) + " is greater than max " + number(max.get()));
+            fine = false;
+        }
+        return fine
+                ? Optional.of(new MetricCriterion(metric.get(), max.orElse(null), min.orElse(null), maxRatio.orElse(null)))
+                : Optional.empty();
+    }
+
+    /** {@code 2} rather than {@code 2.0}: numbers in messages as a person wrote them. */
+    static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+}

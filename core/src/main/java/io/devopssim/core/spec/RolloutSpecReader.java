@@ -1,0 +1,127 @@
+package io.devopssim.core.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a rollout spec from YAML (see core/README.md, "Rollout spec") and validates all of it before
+ * anything acts on it: every problem is reported at once, each with its path, as an
+ * {@link InvalidSpecException}. The YAML is parsed to a tree and walked by hand, rather than bound to
+ * classes, so that an unknown key, a wrong type and a bad value each get a message a person can act on.
+ * Thread-safe.
+ */
+public final class RolloutSpecReader {
+    /** The top-level keys, in the order a spec is usually written and problems are listed. */
+    static final List<String> KEYS = List.of("app", "image", "strategy", "steps", "analysis", "gitops", "simulation");
+
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'.*", Pattern.DOTALL);
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    public RolloutSpec read(Path file) throws IOException, InvalidSpecException {
+        return read(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    public RolloutSpec read(String yamlText) throws InvalidSpecException {
+        JsonNode document;
+        try {
+            document = yaml.readTree(yamlText);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSpecException(List.of(new SpecProblem("", syntaxError(e))));
+        }
+        return read(document);
+    }
+
+    /** Reads a spec already parsed to a tree (from YAML, JSON, or Pipeline step arguments). */
+    public RolloutSpec read(JsonNode document) throws InvalidSpecException {
+        Problems problems = new Problems();
+        if (SpecNode.isAbsent(document) || (document.isObject() && document.isEmpty())) {
+            throw new InvalidSpecException(List.of(new SpecProblem("", "the spec is empty")));
+        }
+        if (!document.isObject()) {
+            throw new InvalidSpecException(List.of(new SpecProblem("",
+                    "expected a map of " + String.join(", ", KEYS) + ", got " + SpecNode.describe(document))));
+        }
+        SpecNode root = SpecNode.map(document, "", problems, true, KEYS).orElseThrow();
+
+        Optional<String> app = root.text("app", true).filter(a -> checkApp(a, problems));
+        Optional<ImageRef> image = root.text("image", true).flatMap(i -> image(i, problems));
+        Optional<Strategy> strategy = strategy(root, problems);
+        AnalysisReader.Result analysis = AnalysisReader.read(document.get("analysis"), problems);
+        List<StepSpec> steps = StepsReader.read(document.get("steps"), analysis, problems);
+        Optional<GitOpsSpec> gitops = GitOpsReader.read(document.get("gitops"), problems);
+        Optional<SimulationSpec> simulation = SimulationReader.read(document.get("simulation"), problems);
+
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems.inSectionOrder(KEYS));
+        }
+        return new RolloutSpec(app.orElseThrow(), image.orElseThrow(), strategy.orElseThrow(), steps,
+                analysis.toSpec(), gitops.orElseThrow(), simulation.orElseThrow());
+    }
+
+    private static boolean checkApp(String app, Problems problems) {
+        if (app.length() > 63 || !DNS_LABEL.matcher(app).matches()) {
+            problems.add("app", "\"" + app + "\" is not a DNS label (lowercase letters, digits and '-', "
+                    + "starting and ending with a letter or digit, at most 63 characters)");
+            return false;
+        }
+        return true;
+    }
+
+    private static Optional<ImageRef> image(String text, Problems problems) {
+        Optional<ImageRef> image = ImageRefs.parse(text);
+        if (image.isEmpty()) {
+            problems.add("image", ImageRefs.problem(text));
+        }
+        return image;
+    }
+
+    private static Optional<Strategy> strategy(SpecNode root, Problems problems) {
+        if (!root.has("strategy")) {
+            return Optional.of(Strategy.CANARY);
+        }
+        List<String> supported = Arrays.stream(Strategy.values()).map(Strategy::yamlName).toList();
+        return root.text("strategy", false).flatMap(name -> {
+            Optional<Strategy> strategy = Arrays.stream(Strategy.values())
+                    .filter(s -> s.yamlName().equals(name)).findFirst();
+            if (strategy.isEmpty()) {
+                problems.add("strategy", "\"" + name + "\" is not supported (supported: " + String.join(", ", supported) + ")");
+            }
+            return strategy;
+        });
+    }
+
+    /** {@code YAML syntax error at line 3, column 5: mapping values are not allowed here}. */
+    private static String syntaxError(JsonProcessingException e) {
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        String what = duplicate.matches()
+                ? "duplicate key \"" + duplicate.group(1) + "\""
+                : Arrays.stream(String.valueOf(e.getOriginalMessage()).split("\n"))
+                        // SnakeYAML adds " in 'reader', line..." and an excerpt with a caret: the location says it
+                        .filter(line -> !line.isBlank() && !line.startsWith(" in ") && !line.startsWith("    "))
+                        .map(String::strip)
+                        .collect(Collectors.joining("; "));
+        JsonLocation where = e.getLocation();
+        if (where == null || where.getLineNr() < 1) {
+            return "YAML syntax error: " + what;
+        }
+        return "YAML syntax error at line " + where.getLineNr() + ", column " + where.getColumnNr() + ": " + what;
+    }
+}
