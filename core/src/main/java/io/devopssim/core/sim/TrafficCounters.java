@@ -1,6 +1,7 @@
 package io.devopssim.core.sim;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ final class TrafficCounters {
             generator.oneSecond(version, Instant.ofEpochSecond(second), history).ifPresent(this::add);
         }
         nextSecond = Math.max(nextSecond, end);
-        return new TrafficTotals(requests, errors, latencySumSeconds, java.util.Arrays.stream(buckets).boxed().toList());
+        return new TrafficTotals(requests, errors, latencySumSeconds, Arrays.stream(buckets).boxed().toList());
     }
 
     private void add(TrafficTotals second) {

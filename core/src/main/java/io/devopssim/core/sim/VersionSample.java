@@ -31,23 +31,17 @@ public record VersionSample(Version version, Instant time, int pods, double requ
      * (no data is not zero: a judge must see it as missing).
      */
     public OptionalDouble value(String metric) {
-        switch (metric) {
-            case StandardMetrics.REQUEST_RATE:
-                return OptionalDouble.of(requestRate);
-            case StandardMetrics.CPU_CORES:
-                return OptionalDouble.of(cpuCoresPerPod);
-            case StandardMetrics.MEMORY_MIB:
-                return OptionalDouble.of(memoryMibPerPod);
-            case StandardMetrics.ERROR_RATE:
-                return requests == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) errors / requests);
-            case StandardMetrics.LATENCY_P50_MS:
-                return requests == 0 ? OptionalDouble.empty() : OptionalDouble.of(latencyP50Ms);
-            case StandardMetrics.LATENCY_P99_MS:
-                return requests == 0 ? OptionalDouble.empty() : OptionalDouble.of(latencyP99Ms);
-            default:
-                throw new IllegalArgumentException("unknown metric " + metric + " (known: "
-                        + String.join(", ", StandardMetrics.ALL) + ")");
-        }
+        boolean measured = requests > 0;
+        return switch (metric) {
+            case StandardMetrics.REQUEST_RATE -> OptionalDouble.of(requestRate);
+            case StandardMetrics.CPU_CORES -> OptionalDouble.of(cpuCoresPerPod);
+            case StandardMetrics.MEMORY_MIB -> OptionalDouble.of(memoryMibPerPod);
+            case StandardMetrics.ERROR_RATE -> measured ? OptionalDouble.of((double) errors / requests) : OptionalDouble.empty();
+            case StandardMetrics.LATENCY_P50_MS -> measured ? OptionalDouble.of(latencyP50Ms) : OptionalDouble.empty();
+            case StandardMetrics.LATENCY_P99_MS -> measured ? OptionalDouble.of(latencyP99Ms) : OptionalDouble.empty();
+            default -> throw new IllegalArgumentException("unknown metric " + metric + " (known: "
+                    + String.join(", ", StandardMetrics.ALL) + ")");
+        };
     }
 
     /** Every standard metric that has a value, in {@link StandardMetrics#ALL} order. */

@@ -384,6 +384,33 @@ class FleetSimulatorTest {
         assertThat(mean(p99.baseline())).isCloseTo(40 * Math.exp(LogNormal.Z_99 * 0.5), within(5.0));
     }
 
+    @Test
+    void aWeightSetAtTheStartAppliesFromThenButNotBefore() throws Exception {
+        FleetSimulator sim = new FleetSimulator(spec(7, RegressionSpec.NONE), clock);
+        sim.setCanaryWeight(20);
+        clock.advance(Duration.ofMinutes(1));
+
+        CanaryBaseline series = fetch(sim, StandardMetrics.REQUEST_RATE, T0.minusSeconds(60), clock.now());
+
+        // [T0 - 1m, T0 + 1m): six samples before the start, stable only; six after, both
+        assertThat(series.baseline()).hasSize(12);
+        assertThat(series.canary()).hasSize(6).first().extracting(Sample::time).isEqualTo(T0);
+    }
+
+    @Test
+    void errorRateAndPercentilesAreMissingWhereASpanHadNoRequest() throws Exception {
+        // 0.05 requests per second: a 10-second span serves one request about every other sample
+        FleetSimulator sim = new FleetSimulator(new SimulationSpec(7, 1, 0.05, RegressionSpec.NONE), clock);
+        clock.advance(Duration.ofMinutes(30));
+
+        int rates = fetch(sim, StandardMetrics.REQUEST_RATE, T0, clock.now()).baseline().size();
+        int errorRates = fetch(sim, StandardMetrics.ERROR_RATE, T0, clock.now()).baseline().size();
+        int p99s = fetch(sim, StandardMetrics.LATENCY_P99_MS, T0, clock.now()).baseline().size();
+
+        assertThat(rates).isEqualTo(180);
+        assertThat(errorRates).isBetween(40, 140).isEqualTo(p99s);
+    }
+
     private static double relativeSpread(List<Sample> series) {
         double mean = mean(series);
         double variance = series.stream().mapToDouble(s -> Math.pow(s.value() - mean, 2)).average().orElseThrow();
