@@ -9,6 +9,7 @@ import io.devopssim.core.model.Judgement;
 import io.devopssim.core.model.Verdict;
 import io.devopssim.core.spec.GitOpsSpec;
 import io.devopssim.core.spec.RolloutSpec;
+import io.devopssim.core.spec.Durations;
 import io.devopssim.core.spec.StepSpec;
 import io.devopssim.core.state.RolloutEvent;
 import io.devopssim.core.state.RolloutEvent.Kind;
