@@ -6,6 +6,7 @@ import io.devopssim.cli.report.ReportWriter;
 import io.devopssim.cli.report.RolloutReport;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
+import io.devopssim.core.gitops.PromoterOptions;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.spec.RolloutSpecReader;
 import io.devopssim.core.state.FileStateStore;
@@ -51,7 +52,12 @@ final class DemoCommand implements Callable<Integer> {
         DemoEnvironment env = DemoEnvironment.create(dir.resolve("env.git"), dir.resolve("work/seed"));
         o.println("Environment repository: " + env.url() + " (" + DemoEnvironment.VALUES_PATH + ", image.tag 1.4.2)");
 
-        GitPromoter promoter = new GitPromoter(dir.resolve("work"));
+        try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults().withWorkRoot(dir.resolve("work/clones")))) {
+            return runDemo(o, dir, env, promoter);
+        }
+    }
+
+    private int runDemo(PrintWriter o, Path dir, DemoEnvironment env, GitPromoter promoter) throws Exception {
         SimulatorRollout runner = new SimulatorRollout(promoter, new FileStateStore(dir.resolve("state")));
         List<Release> releases = List.of(
                 new Release("1.5.0", "0.0", 7, "a healthy release", RolloutPhase.PROMOTED),

@@ -38,7 +38,7 @@ final class DemoEnvironment {
             PersonIdent who = new PersonIdent("Platform Team", "platform@example.com");
             work.add().addFilepattern(VALUES_PATH).call();
             work.commit().setMessage("Add checkout at 1.4.2").setAuthor(who).setCommitter(who).call();
-            work.push().setRemote("origin").add("main").call();
+            work.push().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
         }
         return new DemoEnvironment(bare);
     }

@@ -3,6 +3,7 @@ package io.devopssim.cli;
 import io.devopssim.cli.report.Report;
 import io.devopssim.cli.report.ReportWriter;
 import io.devopssim.core.gitops.GitPromoter;
+import io.devopssim.core.gitops.PromoterOptions;
 import io.devopssim.core.spec.InvalidSpecException;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.spec.RolloutSpecReader;
@@ -57,10 +58,12 @@ final class RolloutCommand implements Callable<Integer> {
         }
         String rolloutId = id != null ? id : spec.app() + "-" + spec.image().tag();
         var credentials = Credentials.from(spec.gitops().credentials(), System.getenv());
-        Path work = Files.createTempDirectory("devsim-git-");
-        SimulatorRollout.Result result = new SimulatorRollout(new GitPromoter(work), new FileStateStore(stateDir))
-                .run(spec, rolloutId, credentials, start != null ? start : Instant.now(),
-                        new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
+        SimulatorRollout.Result result;
+        try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
+            result = new SimulatorRollout(promoter, new FileStateStore(stateDir))
+                    .run(spec, rolloutId, credentials, start != null ? start : Instant.now(),
+                            new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
+        }
         Path dir = OutputFolder.prepare(out != null ? out : Path.of("out", rolloutId));
         boolean promoted = result.state().phase() == RolloutPhase.PROMOTED;
         new ReportWriter().write(new Report("devsim rollout " + rolloutId, Instant.now(),

@@ -2,6 +2,7 @@ package io.devopssim.deploy;
 
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
+import io.devopssim.core.gitops.PromoterOptions;
 import io.devopssim.core.gitops.ValueLocator;
 import io.devopssim.core.judge.AnalysisRunner;
 import io.devopssim.core.judge.ThresholdJudge;
@@ -198,7 +199,7 @@ class CanaryEngineTest {
             this.fleet = fleet != null ? fleet : new FleetSimulator(spec.simulation(), clock);
             RolloutContext ctx = new RolloutContext("checkout-" + spec.image().tag(), spec, this.fleet,
                     new AnalysisRunner(this.fleet, new ThresholdJudge(spec.analysis())),
-                    new GitPromoter(tmp.resolve("work")), GitCredentials.ANONYMOUS, store, clock, RolloutListener.NONE,
+                    new GitPromoter(PromoterOptions.defaults().withWorkRoot(tmp.resolve("work-" + java.util.UUID.randomUUID()))), GitCredentials.ANONYMOUS, store, clock, RolloutListener.NONE,
                     new RolloutContext.RetryPolicy(3, Duration.ofSeconds(5)));
             this.engine = new CanaryEngine(ctx);
         }

@@ -37,7 +37,7 @@ public final class EnvRepoFixture {
             git.add().addFilepattern(FILE).call();
             PersonIdent who = new PersonIdent("Platform", "platform@example.com");
             git.commit().setMessage("seed").setAuthor(who).setCommitter(who).call();
-            git.push().add("main").call();
+            git.push().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
         }
     }
 

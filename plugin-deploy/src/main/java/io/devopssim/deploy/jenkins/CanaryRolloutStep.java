@@ -4,6 +4,8 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.devopssim.core.gitops.GitPromoter;
+import io.devopssim.core.gitops.PromoterOptions;
 import io.devopssim.core.time.Clock;
 import io.devopssim.deploy.ExecutorRolloutScheduler;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -13,9 +15,6 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -116,13 +115,8 @@ public final class CanaryRolloutStep extends Step {
                             t.setDaemon(true);
                             return t;
                         });
-                        try {
-                            r = new SimulatorRuntime(new ExecutorRolloutScheduler(pool, Clock.system()), Clock.system(),
-                                    Files.createTempDirectory("devsim-git-"));
-                        } catch (IOException e) {
-                            pool.shutdown();
-                            throw new UncheckedIOException(e);
-                        }
+                        r = new SimulatorRuntime(new ExecutorRolloutScheduler(pool, Clock.system()), Clock.system(),
+                                new GitPromoter(PromoterOptions.defaults()));
                         runtime = r;
                     }
                 }

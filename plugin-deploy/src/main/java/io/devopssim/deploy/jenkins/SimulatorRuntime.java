@@ -1,7 +1,7 @@
 package io.devopssim.deploy.jenkins;
 
 import io.devopssim.core.gitops.GitCredentials;
-import io.devopssim.core.gitops.GitPromoter;
+import io.devopssim.core.gitops.Promoter;
 import io.devopssim.core.judge.AnalysisRunner;
 import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetSimulator;
@@ -25,12 +25,13 @@ import java.nio.file.Path;
 public final class SimulatorRuntime implements RolloutRuntime {
     private final RolloutScheduler scheduler;
     private final Clock clock;
-    private final Path gitWorkDir;
+    private final Promoter promoter;
 
-    public SimulatorRuntime(RolloutScheduler scheduler, Clock clock, Path gitWorkDir) {
+    /** @param promoter shared by every rollout of the controller (it keeps one clone per repository) */
+    public SimulatorRuntime(RolloutScheduler scheduler, Clock clock, Promoter promoter) {
         this.scheduler = scheduler;
         this.clock = clock;
-        this.gitWorkDir = gitWorkDir;
+        this.promoter = promoter;
     }
 
     @Override
@@ -49,7 +50,7 @@ public final class SimulatorRuntime implements RolloutRuntime {
                                   RolloutListener listener) {
         FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
         return new RolloutContext(rolloutId, spec, fleet, new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())),
-                new GitPromoter(gitWorkDir), credentials, new FileStateStore(stateDir), clock, listener,
+                promoter, credentials, new FileStateStore(stateDir), clock, listener,
                 RolloutContext.RetryPolicy.DEFAULT);
     }
 }
