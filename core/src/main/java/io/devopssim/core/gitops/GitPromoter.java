@@ -54,7 +54,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * (never a password): unreachable server, failed authentication, missing branch or file, a value the
  * editor cannot change, a revert that conflicts. Thread-safe; close it to delete its clones.
  */
-public final class GitPromoter implements AutoCloseable {
+public final class GitPromoter implements Promoter, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GitPromoter.class);
 
     private final PromoterOptions options;
