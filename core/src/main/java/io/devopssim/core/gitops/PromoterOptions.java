@@ -32,10 +32,14 @@ public record PromoterOptions(String authorName, String authorEmail, Path workRo
         }
     }
 
-    /** DevOps Simulator &lt;devsim@localhost&gt;, a temporary work root, 10 attempts, 20 ms to 1 s backoff, 30 s timeout. */
+    /**
+     * DevOps Simulator &lt;devsim@localhost&gt;, a temporary work root, 25 attempts, 20 ms to 2 s backoff, 30 s
+     * timeout. A busy environment repository (24 promoters on one branch of a loaded 2-core machine) needed
+     * more than 10 attempts; 25 with a 2 s cap bounds the wait at under a minute, short next to a sync.
+     */
     public static PromoterOptions defaults() {
-        return new PromoterOptions("DevOps Simulator", "devsim@localhost", null, 10, Duration.ofMillis(20),
-                Duration.ofSeconds(1), Duration.ofSeconds(30));
+        return new PromoterOptions("DevOps Simulator", "devsim@localhost", null, 25, Duration.ofMillis(20),
+                Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 
     public PromoterOptions withAuthor(String name, String email) {
