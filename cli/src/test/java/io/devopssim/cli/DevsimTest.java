@@ -91,6 +91,36 @@ class DevsimTest {
     }
 
     @Test
+    void rolloutShouldPromoteByCommitAndNotCommitAgainWhenRerunWithTheSameId() throws Exception {
+        DemoEnvironment env = DemoEnvironment.create(tmp.resolve("env.git"), tmp.resolve("seed"));
+        Path spec = tmp.resolve("rollout.yaml");
+        Files.writeString(spec, """
+                app: checkout
+                image: ghcr.io/acme/checkout:1.5.0
+                steps:
+                  - setWeight: 20
+                  - analysis: {window: 2m}
+                analysis:
+                  metrics:
+                    - {metric: error_rate, max: 0.02}
+                gitops:
+                  repo: %s
+                  file: apps/checkout/values.yaml
+                  helm: image.tag
+                """.formatted(env.url()));
+        String[] args = {"rollout", "-f", spec.toString(), "--state-dir", tmp.resolve("state").toString(),
+                "--out", tmp.resolve("out").toString(), "--start", "2026-11-23T09:00:00Z"};
+
+        assertThat(devsim(args)).as(out.toString() + err).isZero();
+        assertThat(devsim(args)).as("rerun: the saved state says it is done").isZero();
+
+        assertThat(out.toString()).contains("step 2/2 analysis 2m at 20%: PASSED").contains("=> PROMOTED");
+        assertThat(env.history()).hasSize(2);
+        assertThat(env.file()).contains("tag: \"1.5.0\"");
+        assertThat(tmp.resolve("out/report.html")).exists();
+    }
+
+    @Test
     void rolloutShouldSayClearlyWhenTheSpecFileIsMissing() {
         int code = devsim("rollout", "-f", tmp.resolve("nope.yaml").toString());
 
