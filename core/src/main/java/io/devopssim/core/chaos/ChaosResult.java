@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param experimentId      the run
  * @param outcome           how it ended
- * @param hypothesisHeld    true only when every probe held at every check, before, during and after
+ * @param hypothesisHeld    true only when the faults ran their full length, every probe held at every check
+ *                          before and during them, and the steady state was back within the recovery limit
  * @param timeToRecover     from the halt of the faults to the first check at which every probe held
  *                          again; null when the system did not recover within the experiment's limit
  *                          (or the faults never started)
