@@ -418,6 +418,22 @@ class GitPromoterITest {
         }
     }
 
+    @Test
+    void shouldPromoteToARepositoryGivenAsALocalPath() throws Exception {
+        String url = newRepository(Map.of(FILE, VALUES));
+        String path;
+        try (Repository repo = server.openRepository(name(url))) {
+            path = repo.getDirectory().getAbsolutePath();
+        }
+        try (GitPromoter promoter = promoter()) {
+            PromotionResult result = promoter.promote(request(path, "r-local", "promote", "1.5.0")
+                    .withCredentials(GitCredentials.ANONYMOUS).build());
+
+            assertThat(result.attempts()).isEqualTo(1);
+        }
+        assertThat(server.readFile(name(url), "main", FILE)).contains("tag: \"1.5.0\"");
+    }
+
     // --- helpers
 
     private GitPromoter promoter() {
