@@ -1,5 +1,10 @@
 package io.devopssim.cli;
 
+import io.devopssim.chaos.ChaosRunner;
+import io.devopssim.chaos.InMemoryExperimentStore;
+import io.devopssim.chaos.JdkHttpProber;
+import io.devopssim.chaos.RolloutChaos;
+import io.devopssim.chaos.sim.SimulatorBackend;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.Promoter;
 import io.devopssim.core.judge.AnalysisRunner;
@@ -36,8 +41,12 @@ final class SimulatorRollout {
         SimulatedClock clock = new SimulatedClock(start);
         FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
         AnalysisRunner analysis = new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis()));
+        // chaos runs against the same simulated fleet: its faults change the canary's behaviour
+        InMemoryExperimentStore experiments = new InMemoryExperimentStore();
+        RolloutChaos chaos = new RolloutChaos(
+                new ChaosRunner(new SimulatorBackend(fleet), fleet, new JdkHttpProber(), clock, experiments), experiments);
         RolloutContext ctx = new RolloutContext(rolloutId, spec, fleet, analysis, promoter, credentials, store, clock,
-                listener, RolloutContext.RetryPolicy.DEFAULT);
+                listener, RolloutContext.RetryPolicy.DEFAULT, chaos);
         return new Result(spec, SimulatedRun.toEnd(new CanaryEngine(ctx), clock), fleet);
     }
 }

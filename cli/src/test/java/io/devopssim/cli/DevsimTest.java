@@ -33,8 +33,8 @@ class DevsimTest {
 
         String o = out.toString();
         assertThat(code).as(o + err).isZero();
-        assertThat(o).contains("step 1/7 setWeight 10: canary gets 10% of requests")
-                .containsPattern("step 2/7 analysis 2m at 10%: PASSED score 100.0 \\| error_rate canary [0-9.]+ baseline [0-9.]+")
+        assertThat(o).contains("step 1/8 setWeight 10: canary gets 10% of requests")
+                .containsPattern("step 2/8 analysis 2m at 10%: PASSED score 100.0 \\| error_rate canary [0-9.]+ baseline [0-9.]+")
                 .contains("=> PROMOTED (as expected)")
                 .containsPattern("analysis 2m at 10%: FAILED score [0-9.]+ \\| error_rate canary")
                 .contains("=> ROLLED_BACK (as expected)")
