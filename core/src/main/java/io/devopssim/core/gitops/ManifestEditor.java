@@ -54,7 +54,7 @@ public final class ManifestEditor {
         }
         String result = site instanceof ValueSite.Scalar s ? replace(source, s, newValue) : insert(source,
                 (ValueSite.MissingKey) site, newValue);
-        verify(text, result, locator, newValue, site.where());
+        verify(source.documents().size(), result, locator, newValue, site.where());
         return result;
     }
 
@@ -124,7 +124,7 @@ public final class ManifestEditor {
     }
 
     /** A second parse of the result: the edit must read back as the new value, in as many documents. */
-    private void verify(String before, String after, ValueLocator locator, String newValue, String where)
+    private void verify(int documentsBefore, String after, ValueLocator locator, String newValue, String where)
             throws ManifestEditException {
         String readBack;
         try {
@@ -132,8 +132,7 @@ public final class ManifestEditor {
         } catch (ManifestEditException e) {
             throw new ManifestEditException("writing " + where + " would break the file (" + e.getMessage() + ")", e);
         }
-        if (!newValue.equals(readBack)
-                || YamlSource.parse(before).documents().size() != YamlSource.parse(after).documents().size()) {
+        if (!newValue.equals(readBack) || YamlSource.parse(after).documents().size() != documentsBefore) {
             throw new ManifestEditException("writing " + where + " would not read back as the new value");
         }
     }

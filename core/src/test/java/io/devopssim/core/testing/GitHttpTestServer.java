@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.http.server.GitServlet;
@@ -25,6 +26,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
@@ -51,7 +53,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -113,7 +114,8 @@ public final class GitHttpTestServer implements AutoCloseable {
             config.save();
             RefUpdate head = repo.updateRef(Constants.HEAD);
             head.link(Constants.R_HEADS + DEFAULT_BRANCH);
-            commitInitialFiles(repo, initialFiles);
+            commitFiles(repo, Constants.R_HEADS + DEFAULT_BRANCH, null, initialFiles,
+                    new PersonIdent("Test Setup", "setup@localhost"), "Initial environment\n");
         }
         // kept open while the server lives: opening a repository per request costs more than serving it
         served.put(dirName, new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build());
@@ -258,69 +260,63 @@ public final class GitHttpTestServer implements AutoCloseable {
         }
     }
 
-    private static void commitInitialFiles(Repository repo, Map<String, String> files) throws IOException {
-        try (ObjectInserter inserter = repo.newObjectInserter()) {
-            DirCache index = DirCache.newInCore();
-            DirCacheBuilder builder = index.builder();
-            for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
-                DirCacheEntry entry = new DirCacheEntry(f.getKey());
-                entry.setFileMode(FileMode.REGULAR_FILE);
-                entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, f.getValue().getBytes(StandardCharsets.UTF_8)));
-                builder.add(entry);
-            }
-            builder.finish();
-            CommitBuilder commit = new CommitBuilder();
-            PersonIdent ident = new PersonIdent("Test Setup", "setup@localhost");
-            commit.setTreeId(index.writeTree(inserter));
-            commit.setAuthor(ident);
-            commit.setCommitter(ident);
-            commit.setMessage("Initial environment\n");
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
-            RefUpdate update = repo.updateRef(Constants.R_HEADS + DEFAULT_BRANCH);
-            update.setNewObjectId(id);
-            update.setExpectedOldObjectId(ObjectId.zeroId());
-            RefUpdate.Result result = update.update();
-            if (result != RefUpdate.Result.NEW) {
-                throw new IOException("cannot create " + DEFAULT_BRANCH + ": " + result);
-            }
-        }
-    }
-
     private void interfere(Repository repo, Collection<ReceiveCommand> commands) {
         if (interference.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
             return;
         }
         for (ReceiveCommand command : commands) {
-            try (ObjectInserter inserter = repo.newObjectInserter(); RevWalk walk = new RevWalk(repo)) {
+            try (RevWalk walk = new RevWalk(repo)) {
                 RevCommit tip = walk.parseCommit(repo.exactRef(command.getRefName()).getObjectId());
                 long n = interferenceCommits.incrementAndGet();
-                DirCache index = DirCache.newInCore();
-                DirCacheBuilder builder = index.builder();
-                builder.addTree(new byte[0], DirCacheEntry.STAGE_0, walk.getObjectReader(), tip.getTree());
-                DirCacheEntry entry = new DirCacheEntry("interference/" + n + ".txt");
-                entry.setFileMode(FileMode.REGULAR_FILE);
-                entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, ("write " + n + "\n").getBytes(StandardCharsets.UTF_8)));
-                builder.add(entry);
-                builder.finish();
-                CommitBuilder commit = new CommitBuilder();
-                PersonIdent ident = new PersonIdent("Other Writer", "other@localhost");
-                commit.setTreeId(index.writeTree(inserter));
-                commit.setParentId(tip);
-                commit.setAuthor(ident);
-                commit.setCommitter(ident);
-                commit.setMessage("Concurrent write " + n + "\n");
-                ObjectId id = inserter.insert(commit);
-                inserter.flush();
-                RefUpdate update = repo.updateRef(command.getRefName());
-                update.setExpectedOldObjectId(tip);
-                update.setNewObjectId(id);
-                RefUpdate.Result result = update.update();
-                if (result != RefUpdate.Result.FAST_FORWARD) {
-                    throw new IOException("interference commit failed: " + result);
-                }
+                commitFiles(repo, command.getRefName(), tip, Map.of("interference/" + n + ".txt", "write " + n + "\n"),
+                        new PersonIdent("Other Writer", "other@localhost"), "Concurrent write " + n + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Commits {@code files} (path to UTF-8 content) on top of {@code parent} (null for a first commit) and
+     * moves {@code ref} to it only if it still points at {@code parent}.
+     */
+    private static void commitFiles(Repository repo, String ref, RevCommit parent, Map<String, String> files,
+                                    PersonIdent ident, String message) throws IOException {
+        try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader()) {
+            DirCache index = DirCache.newInCore();
+            DirCacheBuilder builder = index.builder();
+            if (parent != null) {
+                builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, parent.getTree());
+            }
+            builder.finish();
+            DirCacheEditor editor = index.editor();
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, f.getValue().getBytes(StandardCharsets.UTF_8));
+                editor.add(new DirCacheEditor.PathEdit(f.getKey()) {
+                    @Override
+                    public void apply(DirCacheEntry entry) {
+                        entry.setFileMode(FileMode.REGULAR_FILE);
+                        entry.setObjectId(blob);
+                    }
+                });
+            }
+            editor.finish();
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(index.writeTree(inserter));
+            if (parent != null) {
+                commit.setParentId(parent);
+            }
+            commit.setAuthor(ident);
+            commit.setCommitter(ident);
+            commit.setMessage(message);
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            RefUpdate update = repo.updateRef(ref);
+            update.setExpectedOldObjectId(parent != null ? parent : ObjectId.zeroId());
+            update.setNewObjectId(id);
+            RefUpdate.Result result = update.update();
+            if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
+                throw new IOException("cannot update " + ref + ": " + result);
             }
         }
     }
