@@ -6,9 +6,9 @@ import io.devopssim.chaos.JdkHttpProber;
 import io.devopssim.chaos.RolloutChaos;
 import io.devopssim.chaos.sim.SimulatorBackend;
 import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.mlgate.SpecJudges;
 import io.devopssim.core.gitops.Promoter;
 import io.devopssim.core.judge.AnalysisRunner;
-import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetSimulator;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.state.RolloutState;
@@ -40,7 +40,7 @@ final class SimulatorRollout {
             throws RolloutException {
         SimulatedClock clock = new SimulatedClock(start);
         FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
-        AnalysisRunner analysis = new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis()));
+        AnalysisRunner analysis = new AnalysisRunner(fleet, SpecJudges.forSpec(spec.analysis()));
         // chaos runs against the same simulated fleet: its faults change the canary's behaviour
         InMemoryExperimentStore experiments = new InMemoryExperimentStore();
         RolloutChaos chaos = new RolloutChaos(

@@ -43,6 +43,16 @@ class RolloutSpecReaderTest {
     }
 
     @Test
+    void readsTheJudgeAnalysisStepsUseAndRefusesAnUnknownOne() throws Exception {
+        assertThat(reader.read(VALID).analysis().judge()).isEqualTo(JudgeKind.THRESHOLD);
+        assertThat(reader.read(VALID.replace("analysis:\n", "analysis:\n  judge: mannWhitney\n")).analysis().judge())
+                .isEqualTo(JudgeKind.MANN_WHITNEY);
+        assertThatThrownBy(() -> reader.read(VALID.replace("analysis:\n", "analysis:\n  judge: oracle\n")))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("analysis.judge: \"oracle\" is not a judge (known: threshold, mannWhitney)");
+    }
+
+    @Test
     void readsAChaosStepAsItsExperimentTextForTheChaosEngine() throws Exception {
         String yaml = VALID.replace("  - analysis: {window: 2m}\n", """
                   - analysis: {window: 2m}
