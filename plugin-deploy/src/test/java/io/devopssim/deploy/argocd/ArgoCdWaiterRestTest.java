@@ -155,7 +155,7 @@ class ArgoCdWaiterRestTest {
     private void controllerFinished(String phase, String health) {
         ObjectNode app = server.app();
         app.remove("operation");
-        ObjectNode status = app.with("status");
+        ObjectNode status = app.withObjectProperty("status");
         status.putObject("operationState").put("phase", phase).put("message", "successfully synced (all tasks run)")
                 .put("startedAt", "2026-11-23T10:00:01Z").put("finishedAt", "2026-11-23T10:00:09Z")
                 .putObject("syncResult").put("revision", NEW);

@@ -123,7 +123,7 @@ final class FakeArgoCdServer implements AutoCloseable {
         }
         if ("GET".equals(method) && !sync) {
             if (query != null && query.contains("refresh=")) {
-                app.with("metadata").with("annotations").put("argocd.argoproj.io/refresh",
+                app.withObjectProperty("metadata").withObjectProperty("annotations").put("argocd.argoproj.io/refresh",
                         URLDecoder.decode(query.replaceAll(".*refresh=([^&]*).*", "$1"), StandardCharsets.UTF_8));
             }
             return new Answer(200, app.deepCopy());
