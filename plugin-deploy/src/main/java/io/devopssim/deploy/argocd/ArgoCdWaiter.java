@@ -12,10 +12,10 @@ import java.util.Optional;
  * rollout engine schedules the next look as it schedules any other transition. {@link #await} is the
  * blocking loop for the CLI and tests.
  *
- * <p>Done means all of: no operation still requested ({@code .operation} cleared by the controller),
- * the last operation (if any) {@code Succeeded} at the expected revision, {@code status.sync} Synced at
- * the expected revision, and health Healthy; this is Kargo's check and {@code argocd app wait --sync
- * --health --operation} together. Failed fast: a sync operation that ended Failed or Error for the
+ * <p>Done means all of: no operation requested or running ({@code .operation} cleared by the
+ * controller, {@code status.operationState} not Running/Terminating), {@code status.sync} Synced at the
+ * expected revision, and health Healthy: {@code argocd app wait --sync --health --operation} pinned to
+ * a revision, as Kargo checks it. Failed fast: a sync operation that ended Failed or Error for the
  * expected revision, or Degraded health at the expected revision. Degraded at an older revision is not a
  * failure yet: it is the state the new commit is meant to replace.
  */
@@ -65,9 +65,11 @@ public final class ArgoCdWaiter {
             return result(WaitResult.Phase.FAILED, application + " is Degraded at "
                     + ApplicationState.shortRevision(revision) + ": " + state.summary(), state);
         }
-        boolean operationDone = !state.operationPending()
-                && (state.operationPhase().isEmpty() || "Succeeded".equals(state.operationPhase()) && operationForRevision);
-        if (operationDone && atRevision && "Synced".equals(state.syncStatus()) && "Healthy".equals(state.healthStatus())) {
+        // The last operation may be for an older revision: a commit that renders the same manifests, or an
+        // auto-synced app already in sync, needs no new operation to be Synced at the revision.
+        boolean operationRunning = state.operationPending() || "Running".equals(state.operationPhase())
+                || "Terminating".equals(state.operationPhase());
+        if (!operationRunning && atRevision && "Synced".equals(state.syncStatus()) && "Healthy".equals(state.healthStatus())) {
             return result(WaitResult.Phase.DONE, application + " is Synced and Healthy at "
                     + ApplicationState.shortRevision(revision), state);
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +46,9 @@ class HttpRouteRouterTest {
                   port: 8080
                   weight: 0
             """;
+
+    private static final String ROUTE_PATH =
+            "/apis/gateway.networking.k8s.io/v1/namespaces/payments/httproutes/checkout";
 
     static KubernetesMockServer server;
     static KubernetesClient client;
@@ -94,6 +98,31 @@ class HttpRouteRouterTest {
 
         assertThat(routes().inNamespace(NS).withName("checkout").get().getMetadata().getResourceVersion())
                 .isEqualTo(version);
+    }
+
+    @Test
+    @DisplayName("a write that loses a race (409) is re-read and applied again")
+    void shouldRetryAfterAConflictingWrite() throws TrafficRoutingException {
+        server.expect().put().withPath(ROUTE_PATH).andReturn(409, conflict()).once();
+
+        router.setCanaryWeight(40);
+
+        assertThat(backendWeights(1)).containsExactly(60, 40);
+    }
+
+    @Test
+    void shouldGiveUpAfterBoundedConflicts() {
+        server.expect().put().withPath(ROUTE_PATH).andReturn(409, conflict()).times(5);
+
+        assertThatThrownBy(() -> router.setCanaryWeight(40))
+                .isInstanceOf(TrafficRoutingException.class)
+                .hasMessage("Could not set the weights of HTTPRoute payments/checkout (HTTP 409, attempt 5)");
+        assertThat(backendWeights(1)).containsExactly(100, 0);
+    }
+
+    private static io.fabric8.kubernetes.api.model.Status conflict() {
+        return new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(409).withReason("Conflict")
+                .withMessage("the object has been modified").build();
     }
 
     @Test
