@@ -202,4 +202,13 @@ class MannWhitneyJudgeTest {
     void shouldBeInconclusiveWithoutMetrics() {
         assertThat(judge(List.of(), input()).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }
+
+    @Test
+    void shouldRefuseAMarginalThresholdAboveThePassThreshold() {
+        MannWhitneyConfig defaults = MannWhitneyConfig.defaults(fourMetrics(false));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MannWhitneyConfig(defaults.metrics(), Map.of(),
+                        0.98, 0.25, 10, NanStrategy.REMOVE, OutlierStrategy.KEEP, 3, 50, 75))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("marginal threshold 75");
+    }
 }
