@@ -7,6 +7,7 @@ import io.devopssim.core.model.Judgement;
 import io.devopssim.core.model.Verdict;
 import io.devopssim.core.spec.AnalysisSpec;
 import io.devopssim.core.spec.MetricCriterion;
+import io.devopssim.mlgate.gate.CombinedGate;
 import io.devopssim.mlgate.gate.FeatureExtractor;
 import io.devopssim.mlgate.gate.GateModel;
 import io.devopssim.mlgate.gate.GateTrainer;
@@ -89,6 +90,11 @@ public final class GateQualityBench {
         judges.put("XGBoost gate (p >= 0.5)", new XgboostGate(model));
         judges.put(String.format(Locale.ROOT, "XGBoost gate (p >= %.3f, calibrated for 1%% false alarms on validation seeds)", calibrated),
                 new XgboostGate(model, extractor, calibrated, XgboostGate.DEFAULT_REASONS));
+
+        judges.put("Combined (threshold, then Mann-Whitney every metric critical, then XGBoost p >= 0.5)",
+                new CombinedGate(List.of(new CombinedGate.Stage("thresholds", judges.get("Threshold (Flagger-style)")),
+                        new CombinedGate.Stage("mann-whitney", judges.get("Mann-Whitney (every metric critical)")),
+                        new CombinedGate.Stage("xgboost", judges.get("XGBoost gate (p >= 0.5)")))));
 
         // evaluation seeds: one block of the evaluation range per cell, so no two cells share a release
         List<List<SimulatedRelease>> faulty = new ArrayList<>();
