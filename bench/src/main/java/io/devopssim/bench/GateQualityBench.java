@@ -7,6 +7,7 @@ import io.devopssim.core.model.Judgement;
 import io.devopssim.core.model.Verdict;
 import io.devopssim.core.spec.AnalysisSpec;
 import io.devopssim.core.spec.MetricCriterion;
+import io.devopssim.mlgate.gate.CombinedGate;
 import io.devopssim.mlgate.gate.FeatureExtractor;
 import io.devopssim.mlgate.gate.GateModel;
 import io.devopssim.mlgate.gate.GateTrainer;
@@ -38,7 +39,8 @@ import java.util.function.Supplier;
  * false rollbacks. INCONCLUSIVE neither catches nor rolls back; it is counted apart. The XGBoost model is
  * trained on training seeds and judged on evaluation seeds, which are disjoint.
  *
- * <p>Arguments: {@code [releasesPerCell] [healthyReleases] [trainingReleases]} (defaults 100 1000 2000).
+ * <p>Arguments: {@code [releasesPerCell] [healthyReleases] [trainingReleases]} (defaults 100 1000 2000), or
+ * {@code latency} for the latency table alone.
  */
 public final class GateQualityBench {
     private static final List<Cell> CELLS = List.of(
@@ -57,6 +59,10 @@ public final class GateQualityBench {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("latency")) {
+            latencyOnly();
+            return;
+        }
         int perCell = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int healthy = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int trainingCount = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
@@ -84,6 +90,11 @@ public final class GateQualityBench {
         judges.put("XGBoost gate (p >= 0.5)", new XgboostGate(model));
         judges.put(String.format(Locale.ROOT, "XGBoost gate (p >= %.3f, calibrated for 1%% false alarms on validation seeds)", calibrated),
                 new XgboostGate(model, extractor, calibrated, XgboostGate.DEFAULT_REASONS));
+
+        judges.put("Combined (threshold, then Mann-Whitney every metric critical, then XGBoost p >= 0.5)",
+                new CombinedGate(List.of(new CombinedGate.Stage("thresholds", judges.get("Threshold (Flagger-style)")),
+                        new CombinedGate.Stage("mann-whitney", judges.get("Mann-Whitney (every metric critical)")),
+                        new CombinedGate.Stage("xgboost", judges.get("XGBoost gate (p >= 0.5)")))));
 
         // evaluation seeds: one block of the evaluation range per cell, so no two cells share a release
         List<List<SimulatedRelease>> faulty = new ArrayList<>();
@@ -140,12 +151,26 @@ public final class GateQualityBench {
             System.out.println(row);
         }
 
+        List<SimulatedRelease> inputs = new ArrayList<>(healthyReleases.subList(0, Math.min(50, healthyReleases.size())));
+        faulty.forEach(cell -> inputs.addAll(cell.subList(0, Math.min(5, cell.size()))));
         System.out.println();
+        latency(model, inputs);
+    }
+
+    /** Only the latency table, on a model trained on 400 releases: quick to repeat on a quieter machine. */
+    private static void latencyOnly() {
+        FeatureExtractor extractor = new FeatureExtractor();
+        List<TrainingExample> training = SimulatedReleases.mix(SeedRange.TRAINING, 400, SimulatedReleases.FaultSizes.TRAINING)
+                .stream().map(r -> new TrainingExample(extractor.extract(r.input()).values(), r.bad(), r.label())).toList();
+        GateModel model = new GateTrainer(TrainingParams.DEFAULT).train(training).model();
+        latency(model, SimulatedReleases.mix(SeedRange.EVALUATION, 100, SimulatedReleases.FaultSizes.TRAINING));
+    }
+
+    private static void latency(GateModel model, List<SimulatedRelease> inputs) {
+        FeatureExtractor extractor = new FeatureExtractor();
         System.out.printf(Locale.ROOT, "Latency of one decision (%d warm-up, %d timed calls, one thread):%n%n", WARM_UP, TIMED);
         System.out.println("| what | p50 ms | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|");
-        List<SimulatedRelease> inputs = new ArrayList<>(healthyReleases.subList(0, Math.min(50, healthyReleases.size())));
-        faulty.forEach(cell -> inputs.addAll(cell.subList(0, Math.min(5, cell.size()))));
         float[][] vectors = inputs.stream().map(r -> extractor.extract(r.input()).values()).toArray(float[][]::new);
         XgboostGate gate = new XgboostGate(model);
         MannWhitneyJudge mannWhitney = new MannWhitneyJudge(kayentaLike(false));

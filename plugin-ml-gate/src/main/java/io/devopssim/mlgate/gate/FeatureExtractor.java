@@ -18,8 +18,6 @@ import java.util.List;
  */
 public final class FeatureExtractor {
     public static final int DEFAULT_MIN_SAMPLES = 10;
-    /** The interval of the Mann-Whitney test is not used for features; any level gives the same z. */
-    private static final double UNUSED_CONFIDENCE = 0.95;
 
     private final int minSamples;
 
@@ -49,7 +47,7 @@ public final class FeatureExtractor {
                 values[column + 1] = (float) (canaryMean - baselineMean);
                 values[column + 2] = (float) ratio(quantile(c, 0.5), quantile(b, 0.5));
                 values[column + 3] = (float) ratio(quantile(c, 0.9), quantile(b, 0.9));
-                values[column + 4] = (float) MannWhitney.test(c, b, UNUSED_CONFIDENCE).z();
+                values[column + 4] = (float) MannWhitney.z(c, b);
                 values[column + 5] = (float) (slopePerMinute(w.canaryTimes, c) / (Math.abs(baselineMean) + FeatureSchema.EPSILON));
             }
             column += FeatureSchema.PER_METRIC.size();

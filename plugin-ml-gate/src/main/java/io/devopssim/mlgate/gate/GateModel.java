@@ -12,8 +12,9 @@ import java.util.List;
  * A trained XGBoost classifier over {@link FeatureSchema}: the probability that a release is bad, and
  * the SHAP contribution of each feature to it. Predictions are serialised on the booster (XGBoost's JVM
  * binding does not promise thread safety) and use one thread: a single row is faster that way.
+ * The booster lives in native memory: close a model that is no longer used.
  */
-public final class GateModel {
+public final class GateModel implements AutoCloseable {
     /** Universal Binary JSON: XGBoost's own portable format, readable across versions. */
     private static final String FORMAT = "ubj";
     private final Booster booster;
@@ -113,6 +114,14 @@ public final class GateModel {
             }
         } catch (XGBoostError e) {
             throw new ModelException("prediction failed", e);
+        }
+    }
+
+    /** Frees the booster's native memory; the model cannot be asked afterwards. */
+    @Override
+    public void close() {
+        synchronized (booster) {
+            booster.dispose();
         }
     }
 }

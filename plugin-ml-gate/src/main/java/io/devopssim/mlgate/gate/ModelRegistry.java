@@ -111,13 +111,13 @@ public final class ModelRegistry {
      * model's. The examples must not have been used to train either model.
      */
     public PromotionDecision promoteIfNotWorse(String candidate, List<TrainingExample> heldOut) {
-        Evaluation candidateScore = load(candidate).model().evaluate(heldOut, decisionThreshold);
+        Evaluation candidateScore = evaluate(candidate, heldOut);
         Optional<String> previous = currentVersion();
         if (previous.isEmpty()) {
             makeCurrent(candidate);
             return new PromotionDecision(true, candidate, null, candidateScore, null, "no current model");
         }
-        Evaluation previousScore = load(previous.get()).model().evaluate(heldOut, decisionThreshold);
+        Evaluation previousScore = evaluate(previous.get(), heldOut);
         String numbers = "held-back log loss " + Numbers.format(candidateScore.logLoss()) + " against "
                 + Numbers.format(previousScore.logLoss()) + " of " + previous.get() + " on " + heldOut.size() + " examples";
         if (candidateScore.logLoss() <= previousScore.logLoss()) {
@@ -127,6 +127,12 @@ public final class ModelRegistry {
         }
         return new PromotionDecision(false, candidate, previous.get(), candidateScore, previousScore,
                 candidate + " is worse and stays unused: " + numbers);
+    }
+
+    private Evaluation evaluate(String version, List<TrainingExample> examples) {
+        try (GateModel model = load(version).model()) {
+            return model.evaluate(examples, decisionThreshold);
+        }
     }
 
     /** Written to a temporary file and moved, so a reader sees the old or the new version, never half. */

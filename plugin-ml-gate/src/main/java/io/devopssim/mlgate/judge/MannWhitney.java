@@ -33,7 +33,7 @@ public final class MannWhitney {
         int m = baseline.length;
         double u = uOfCanary(canary, baseline);
         double mean = n * (double) m / 2;
-        double sigma = Math.sqrt(n * (double) m / 12 * ((n + m + 1) - tieTerm(canary, baseline) / ((n + m) * (double) (n + m - 1))));
+        double sigma = sigma(canary, baseline);
         double z = sigma == 0 ? 0 : (u - mean) / sigma;
         double p = sigma == 0 ? 1 : 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(z));
 
@@ -53,6 +53,25 @@ public final class MannWhitney {
         double lower = differences[outside];
         double upper = differences[differences.length - 1 - outside];
         return new MannWhitneyResult(u, z, p, estimate, lower, upper);
+    }
+
+    /**
+     * Only the standardised U: what the gate's features need, without the n x m pairwise differences
+     * of the interval (the bulk of {@link #test}'s time).
+     */
+    public static double z(double[] canary, double[] baseline) {
+        if (canary.length == 0 || baseline.length == 0) {
+            throw new IllegalArgumentException("both samples need values");
+        }
+        double sigma = sigma(canary, baseline);
+        return sigma == 0 ? 0 : (uOfCanary(canary, baseline) - canary.length * (double) baseline.length / 2) / sigma;
+    }
+
+    /** Standard deviation of U under no shift, with the tie correction. */
+    private static double sigma(double[] canary, double[] baseline) {
+        int n = canary.length;
+        int m = baseline.length;
+        return Math.sqrt(n * (double) m / 12 * ((n + m + 1) - tieTerm(canary, baseline) / ((n + m) * (double) (n + m - 1))));
     }
 
     /** U of the canary: pairs (canary, baseline) where the canary is larger, ties counting one half. */

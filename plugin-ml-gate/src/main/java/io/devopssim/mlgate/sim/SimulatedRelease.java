@@ -3,6 +3,8 @@ package io.devopssim.mlgate.sim;
 import io.devopssim.core.judge.AnalysisInput;
 import io.devopssim.core.spec.RegressionSpec;
 
+import java.util.Locale;
+
 /**
  * One simulated canary analysis with its ground truth.
  *
@@ -20,7 +22,7 @@ public record SimulatedRelease(long seed, FaultKind kind, double size, Regressio
     }
 
     public String label() {
-        return "sim:seed=" + seed + ":" + kind.name().toLowerCase(java.util.Locale.ROOT)
+        return "sim:seed=" + seed + ":" + kind.name().toLowerCase(Locale.ROOT)
                 + (bad() ? ":" + size : "");
     }
 }

@@ -2,10 +2,17 @@ package io.devopssim.mlgate.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopssim.core.judge.AnalysisInput;
+import io.devopssim.core.metrics.CanaryBaseline;
+import io.devopssim.core.metrics.Sample;
+import io.devopssim.core.metrics.StandardMetrics;
 import io.devopssim.mlgate.sim.FaultKind;
 import io.devopssim.mlgate.sim.SeedRange;
 import io.devopssim.mlgate.sim.SimulatedReleases;
 import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
 
 class FeatureExtractorTest {
     private final FeatureExtractor extractor = new FeatureExtractor();
@@ -37,5 +44,19 @@ class FeatureExtractorTest {
         assertThat(f.value("error_rate.mean_diff")).isBetween(0.03f, 0.07f);
         assertThat(f.value("error_rate.mw_z")).isGreaterThan(4f);
         assertThat(f.value("latency_p50_ms.mean_ratio")).isBetween(0.9f, 1.1f);
+    }
+
+    @Test
+    void shouldLeaveTheVectorIncompleteForANanBaseline() {
+        AnalysisInput input = SimulatedReleases.simulate(SeedRange.TRAINING.seed(1), FaultKind.HEALTHY, 0).input();
+        Map<String, CanaryBaseline> series = new HashMap<>(input.series());
+        CanaryBaseline errors = series.get(StandardMetrics.ERROR_RATE);
+        series.put(StandardMetrics.ERROR_RATE, new CanaryBaseline(errors.metric(),
+                errors.baseline().stream().map(s -> new Sample(s.time(), Double.NaN)).toList(), errors.canary()));
+
+        Features f = extractor.extract(new AnalysisInput(input.windowStart(), input.windowEnd(), series, Map.of()));
+
+        assertThat(f.complete()).isFalse();
+        assertThat(f.missing()).containsExactly("error_rate: 30 canary and 0 baseline points, 10 needed on each side");
     }
 }

@@ -1,6 +1,8 @@
 package io.devopssim.mlgate.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.devopssim.core.judge.AnalysisInput;
 import io.devopssim.core.metrics.CanaryBaseline;
@@ -103,7 +105,7 @@ class XgboostGateTest {
 
         assertThat(contributions).hasSize(FeatureSchema.size() + 1);
         assertThat(1 / (1 + Math.exp(-margin))).isCloseTo(model.probabilityBad(features),
-                org.assertj.core.api.Assertions.within(1e-4));
+                within(1e-4));
     }
 
     @Test
@@ -111,7 +113,7 @@ class XgboostGateTest {
         List<TrainingExample> healthyOnly = TrainedModels.examples(
                 SimulatedReleases.fixed(SeedRange.TRAINING, 5, FaultKind.HEALTHY, 0));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GateTrainer(TrainingParams.DEFAULT).train(healthyOnly))
+        assertThatThrownBy(() -> new GateTrainer(TrainingParams.DEFAULT).train(healthyOnly))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 bad of 5");
     }
 }

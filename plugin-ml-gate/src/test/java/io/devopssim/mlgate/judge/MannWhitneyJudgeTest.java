@@ -4,6 +4,8 @@ import static io.devopssim.mlgate.judge.Series.input;
 import static io.devopssim.mlgate.judge.Series.noisy;
 import static io.devopssim.mlgate.judge.Series.pair;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.devopssim.core.judge.AnalysisInput;
 import io.devopssim.core.metrics.CanaryBaseline;
@@ -183,9 +185,9 @@ class MannWhitneyJudgeTest {
         Judgement latencyUp = new MannWhitneyJudge(config).judge(input(healthy("errors", 1), raised("latency", 2, 1.3)));
         Judgement errorsUp = new MannWhitneyJudge(config).judge(input(raised("errors", 1, 1.3), healthy("latency", 2)));
 
-        assertThat(latencyUp.score()).isCloseTo(70, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(latencyUp.score()).isCloseTo(70, within(1e-9));
         assertThat(latencyUp.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(errorsUp.score()).isCloseTo(30, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(errorsUp.score()).isCloseTo(30, within(1e-9));
         assertThat(errorsUp.verdict()).isEqualTo(Verdict.FAILED);
     }
 
@@ -201,5 +203,14 @@ class MannWhitneyJudgeTest {
     @Test
     void shouldBeInconclusiveWithoutMetrics() {
         assertThat(judge(List.of(), input()).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void shouldRefuseAMarginalThresholdAboveThePassThreshold() {
+        MannWhitneyConfig defaults = MannWhitneyConfig.defaults(fourMetrics(false));
+
+        assertThatThrownBy(() -> new MannWhitneyConfig(defaults.metrics(), Map.of(),
+                        0.98, 0.25, 10, NanStrategy.REMOVE, OutlierStrategy.KEEP, 3, 50, 75))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("marginal threshold 75");
     }
 }

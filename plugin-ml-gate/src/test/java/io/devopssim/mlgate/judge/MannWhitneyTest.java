@@ -49,6 +49,7 @@ class MannWhitneyTest {
         assertThat(r.lower()).isPositive().isLessThan(r.estimate());
         assertThat(r.upper()).isGreaterThan(r.estimate());
         assertThat(r.z()).isGreaterThan(5);
+        assertThat(MannWhitney.z(canary, baseline)).isEqualTo(r.z());
     }
 
     @Test
