@@ -7,6 +7,7 @@ import io.devopssim.core.gitops.CommitTrailers;
 import io.devopssim.core.gitops.PromotionException;
 import io.devopssim.core.gitops.PromotionRequest;
 import io.devopssim.core.gitops.PromotionResult;
+import io.devopssim.core.gitops.RevertRequest;
 import io.devopssim.core.gitops.ValueLocator;
 import io.devopssim.core.model.Judgement;
 import io.devopssim.core.model.Numbers;
@@ -42,6 +43,8 @@ import java.util.Optional;
 public final class CanaryEngine {
     public static final String STEP_PROMOTE = "promote";
     public static final String STEP_ROLLBACK = "rollback";
+    public static final String STEP_REVERT = "revert-promotion";
+    private static final java.time.Duration VERIFY_INTERVAL = java.time.Duration.ofSeconds(10);
 
     private final RolloutContext ctx;
     private final RolloutSpec spec;
@@ -116,6 +119,7 @@ public final class CanaryEngine {
             s = switch (s.phase()) {
                 case PROGRESSING -> progress(s);
                 case PROMOTING -> promote(s);
+                case VERIFYING -> verify(s);
                 case ROLLING_BACK -> rollBack(s);
                 default -> throw new IllegalStateException("terminal phase " + s.phase());
             };
@@ -253,12 +257,75 @@ public final class CanaryEngine {
             // the commit is what counts: Argo CD brings the cluster to it; say so and finish
             s = record(s, event(s, -1, Kind.RETRY, "could not reset canary weight after promotion: " + e.getMessage()));
         }
+        if (ctx.verifier().enabled()) {
+            try {
+                ctx.verifier().begin(result.commitId());
+            } catch (DeploymentVerifier.VerificationException e) {
+                return retryOrFail(s, e.getMessage());
+            }
+            Instant now = ctx.clock().now();
+            RolloutState next = s.withPhase(RolloutPhase.VERIFYING).waiting(now, now);
+            return record(next, new RolloutEvent(now, -1, Kind.COMMITTED, "promotion committed: "
+                    + spec.gitops().value().describe() + " " + result.previousValue() + " -> " + value + " in commit "
+                    + shortId(result.commitId()) + "; waiting for the deployment to be synced and healthy at it",
+                    0, last, result.commitId()));
+        }
         RolloutState next = s.withPhase(RolloutPhase.PROMOTED).notWaiting();
         return record(next, new RolloutEvent(ctx.clock().now(), -1, Kind.PROMOTED,
                 "promoted: " + spec.gitops().file() + " " + spec.gitops().value().describe() + " " + result.previousValue()
                         + " -> " + value + " in commit " + shortId(result.commitId())
                         + (result.alreadyCommitted() ? " (already in history)" : ""),
                 0, last, result.commitId()));
+    }
+
+    /**
+     * The promotion counts once the deployment controller runs it healthily; a failed sync or a Degraded
+     * app is reverted by commit, so Argo CD's auto-sync agrees with the rollback instead of fighting it.
+     */
+    private RolloutState verify(RolloutState s) throws RolloutException {
+        String commit = lastCommit(s);
+        Instant now = ctx.clock().now();
+        DeploymentVerifier.Check check;
+        try {
+            check = ctx.verifier().check(commit, s.waitingSince());
+        } catch (DeploymentVerifier.VerificationException e) {
+            return retryOrFail(s, e.getMessage());
+        }
+        switch (check.status()) {
+            case PENDING:
+                return save(s.waiting(s.waitingSince(), now.plus(VERIFY_INTERVAL)));
+            case DONE: {
+                RolloutState next = s.withPhase(RolloutPhase.PROMOTED).notWaiting();
+                return record(next, new RolloutEvent(now, -1, Kind.PROMOTED, "promoted: " + check.message(), 0,
+                        lastJudgement(s), commit));
+            }
+            default: {
+                GitOpsSpec g = spec.gitops();
+                CommitTrailers trailers = new CommitTrailers(ctx.rolloutId(), STEP_REVERT, Verdict.FAILED, null);
+                PromotionResult reverted;
+                try {
+                    reverted = ctx.promoter().revert(new RevertRequest(g.repoUrl(), g.branch(), commit,
+                            "Revert promotion of " + spec.app() + " " + spec.image().tag() + ": " + check.message(), trailers,
+                            ctx.gitCredentials()));
+                } catch (PromotionException e) {
+                    return retryOrFail(s, "revert of the promotion failed: " + e.getMessage());
+                }
+                RolloutState next = s.withPhase(RolloutPhase.ROLLED_BACK).notWaiting()
+                        .withOutcome("deployment failed after promotion: " + check.message());
+                return record(next, new RolloutEvent(now, -1, Kind.ROLLED_BACK, "rolled back: reverted promotion commit "
+                        + shortId(commit) + " in commit " + shortId(reverted.commitId()) + " because " + check.message(),
+                        0, lastJudgement(s), reverted.commitId()));
+            }
+        }
+    }
+
+    private static String lastCommit(RolloutState s) {
+        for (int i = s.events().size() - 1; i >= 0; i--) {
+            if (s.events().get(i).kind() == Kind.COMMITTED) {
+                return s.events().get(i).commitId();
+            }
+        }
+        throw new IllegalStateException("rollout " + s.rolloutId() + " is verifying but has no promotion commit");
     }
 
     private RolloutState rollBack(RolloutState s) throws RolloutException {

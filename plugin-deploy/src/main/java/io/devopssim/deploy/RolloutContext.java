@@ -26,10 +26,20 @@ import java.util.Objects;
  * @param listener       progress
  * @param retry          how often and how far apart a failed commit is retried
  * @param chaos          runs the chaos steps ({@link ChaosExperiments#NONE} refuses them)
+ * @param verifier       confirms the deployment reached the promotion commit ({@link DeploymentVerifier#NONE} trusts it)
  */
 public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
                              Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
-                             RolloutListener listener, RetryPolicy retry, ChaosExperiments chaos) {
+                             RolloutListener listener, RetryPolicy retry, ChaosExperiments chaos,
+                             DeploymentVerifier verifier) {
+
+    /** A rollout whose promotion needs no confirmation from a deployment controller. */
+    public RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
+                          Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
+                          RolloutListener listener, RetryPolicy retry, ChaosExperiments chaos) {
+        this(rolloutId, spec, router, analysis, promoter, gitCredentials, store, clock, listener, retry, chaos,
+                DeploymentVerifier.NONE);
+    }
 
     /** A rollout without chaos steps. */
     public RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
@@ -51,6 +61,7 @@ public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter r
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(chaos, "chaos");
+        Objects.requireNonNull(verifier, "verifier");
     }
 
     /**

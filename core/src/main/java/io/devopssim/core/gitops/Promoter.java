@@ -8,6 +8,9 @@ public interface Promoter {
     /** Commits one value change (see {@link PromotionRequest}); idempotent per rollout id and step. */
     PromotionResult promote(PromotionRequest request) throws PromotionException;
 
+    /** Reverts one commit as a new commit with trailers; idempotent per rollout id and step like a promotion. */
+    PromotionResult revert(RevertRequest request) throws PromotionException;
+
     /** The value at {@code locator} in {@code file} at the tip of {@code branch}. */
     String currentValue(String repoUrl, String branch, String file, ValueLocator locator, GitCredentials credentials)
             throws PromotionException;
