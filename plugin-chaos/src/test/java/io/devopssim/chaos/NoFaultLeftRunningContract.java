@@ -33,6 +33,14 @@ abstract class NoFaultLeftRunningContract {
     /** The backend under test, fresh for each test. */
     protected abstract ChaosBackend backend();
 
+    /**
+     * The backend a restarted controller builds: a new object over the same durable state (a ledger, the
+     * cluster). Defaults to {@link #backend()} for backends whose state is the simulated world itself.
+     */
+    protected ChaosBackend restartedBackend() {
+        return backend();
+    }
+
     /** Asserts, through the backend's own state (not the runner's), that no fault is in force. */
     protected abstract void assertNothingRunning() throws Exception;
 
@@ -45,6 +53,10 @@ abstract class NoFaultLeftRunningContract {
 
     private ChaosRunner runner(ExperimentStore store) {
         return new ChaosRunner(backend(), given.fleet, (url, timeout) -> 200, given.clock, store);
+    }
+
+    private ChaosRunner runnerAfterRestart(ExperimentStore store) {
+        return new ChaosRunner(restartedBackend(), given.fleet, (url, timeout) -> 200, given.clock, store);
     }
 
     @Test
@@ -62,7 +74,7 @@ abstract class NoFaultLeftRunningContract {
                 }
             }
 
-            ExperimentState stopped = runner(store).stop(id, "pipeline stopped");
+            ExperimentState stopped = runnerAfterRestart(store).stop(id, "pipeline stopped");
 
             assertThat(stopped.isDone()).as("after %d advances", stopAfter).isTrue();
             assertThat(stopped.faultsMayBeActive()).isFalse();
@@ -85,7 +97,7 @@ abstract class NoFaultLeftRunningContract {
                 // the controller died here; what it saved before is what a restarted one sees
             }
 
-            List<String> halted = runner(durable).haltAll("controller restarted: kill switch");
+            List<String> halted = runnerAfterRestart(durable).haltAll("controller restarted: kill switch");
 
             // before the first save nothing was started, nor known to the store
             assertThat(halted).as("crash at save %d", crashAt).isEqualTo(crashAt == 1 ? List.of() : List.of(id));
