@@ -166,7 +166,8 @@ public final class GremlinBackend implements ChaosBackend {
             return new AttackRequest("process_killer", "Process Killer", List.of("-l", length, "-p", p.name()), labels, percent, null);
         }
         if (fault instanceof Fault.PodKill k) {
-            // shutdown of a container: its pod restarts it, which is what a pod kill tests
+            // our mapping, not a documented equivalence: a container shutdown makes its pod restart it, which is
+            // what a pod kill tests; "exact" with a Random target is inference from the SDK (API.md "How many")
             return new AttackRequest("shutdown", "Shutdown", List.of("-l", length, "-d", "0"), labels, null, k.count());
         }
         throw new ChaosBackendException("gremlin: " + fault.kind() + " is not supported here (use the kubernetes backend)");
