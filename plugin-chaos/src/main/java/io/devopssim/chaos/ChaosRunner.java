@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -212,15 +213,14 @@ public final class ChaosRunner {
                         .withEvent(now, "halt failed, retrying: " + e.getMessage()));
             }
         }
-        ExperimentState halted = s.faultsHalted(now).withPhase(ExperimentPhase.RECOVERING)
+        if (s.faultsStartedAt() == null) {
+            // the backend never accepted the faults: there is nothing to recover from
+            return save(s.faultsHalted(now).done(s.outcome()).withEvent(now, "halted what may have been started"));
+        }
+        return save(s.faultsHalted(now).withPhase(ExperimentPhase.RECOVERING)
                 .waitingUntil(now.plus(spec.hypothesis().interval()))
                 .withEvent(now, "faults halted; waiting up to " + Durations.format(spec.hypothesis().recoveryTimeout())
-                        + " for the steady state");
-        if (s.faultsStartedAt() == null) {
-            // nothing was ever in force: there is nothing to recover from
-            return save(halted.done(s.outcome()));
-        }
-        return save(halted);
+                        + " for the steady state"));
     }
 
     private ExperimentState recover(ExperimentState s, ExperimentSpec spec) throws ChaosException {
@@ -230,7 +230,7 @@ public final class ChaosRunner {
         ExperimentState checked = s.withCheck(points, held);
         if (held) {
             return save(checked.recovered(now).withEvent(now, "recovered "
-                    + Durations.format(java.time.Duration.between(s.faultsHaltedAt(), now)) + " after the halt"));
+                    + Durations.format(Duration.between(s.faultsHaltedAt(), now)) + " after the halt"));
         }
         Instant deadline = s.faultsHaltedAt().plus(spec.hypothesis().recoveryTimeout());
         if (!now.isBefore(deadline)) {

@@ -5,6 +5,7 @@ import io.devopssim.core.chaos.ProbePoint;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,6 @@ public record ExperimentState(String experimentId, String backend, String specDi
     private static Map<String, List<ProbePoint>> copy(Map<String, List<ProbePoint>> series) {
         Map<String, List<ProbePoint>> out = new LinkedHashMap<>();
         series.forEach((k, v) -> out.put(k, List.copyOf(v)));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 }

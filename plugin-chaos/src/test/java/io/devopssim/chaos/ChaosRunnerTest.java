@@ -243,6 +243,40 @@ class ChaosRunnerTest {
     }
 
     @Test
+    void shouldHaltWhatABackendInjectedBeforeItFailedToStart() throws Exception {
+        ChaosBackend halfway = new ChaosBackend() {
+            @Override
+            public String name() {
+                return "halfway";
+            }
+
+            @Override
+            public void start(ChaosRequest request) throws ChaosBackendException {
+                given.backend.start(request); // the first faults are in force...
+                throw new ChaosBackendException("quota exceeded"); // ...when the last one fails
+            }
+
+            @Override
+            public FaultStatus observe(String id) {
+                return given.backend.observe(id);
+            }
+
+            @Override
+            public void halt(String id) {
+                given.backend.halt(id);
+            }
+        };
+        ChaosRunner runner = new ChaosRunner(halfway, given.fleet, noHttp, given.clock, new InMemoryExperimentStore());
+
+        ExperimentState end = given.runToEnd(runner, "run-1", SimulatedFleet.spec(MILD_LATENCY));
+
+        assertThat(runner.result("run-1").outcome()).isEqualTo(ChaosResult.Outcome.FAILED);
+        assertThat(end.events()).extracting(ExperimentEvent::message).contains("halfway could not inject: quota exceeded");
+        assertThat(given.backend.active()).isEmpty();
+        assertThat(given.fleet.regression()).isEqualTo(RegressionSpec.NONE);
+    }
+
+    @Test
     void shouldCountAnUnreachableHttpProbeAsBroken() throws Exception {
         ExperimentSpec spec = SimulatedFleet.spec("""
                 name: http-only
