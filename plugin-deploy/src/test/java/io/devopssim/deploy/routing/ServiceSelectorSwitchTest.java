@@ -69,6 +69,37 @@ class ServiceSelectorSwitchTest {
     }
 
     @Test
+    void shouldCutOverAndBackAsWeightsHundredAndZero() throws TrafficRoutingException {
+        BlueGreenRouter router = new BlueGreenRouter(selectorSwitch, "blue", "green");
+        assertThat(router.canaryWeight()).isZero();
+
+        router.setCanaryWeight(100);
+        assertThat(selectorSwitch.activeColour()).contains("green");
+        assertThat(router.canaryWeight()).isEqualTo(100);
+
+        router.setCanaryWeight(0);
+        assertThat(selectorSwitch.activeColour()).contains("blue");
+    }
+
+    @Test
+    void shouldRefuseWeightsBetweenACutOver() throws TrafficRoutingException {
+        BlueGreenRouter router = new BlueGreenRouter(selectorSwitch, "blue", "green");
+
+        assertThatThrownBy(() -> router.setCanaryWeight(50))
+                .isInstanceOf(TrafficRoutingException.class)
+                .hasMessageContaining("weight 50 is neither 0 (blue) nor 100 (green)");
+        assertThat(selectorSwitch.activeColour()).contains("blue");
+    }
+
+    @Test
+    void shouldRefuseToReadAWeightFromAnUnknownColour() throws TrafficRoutingException {
+        selectorSwitch.activate("red");
+
+        assertThatThrownBy(() -> new BlueGreenRouter(selectorSwitch, "blue", "green").canaryWeight())
+                .hasMessage("the Service selects colour red, neither blue nor green");
+    }
+
+    @Test
     void shouldRejectAColourThatIsNotALabelValue() {
         assertThatThrownBy(() -> selectorSwitch.activate("gr\"een"))
                 .isInstanceOf(IllegalArgumentException.class);
