@@ -30,9 +30,10 @@ import java.util.concurrent.Callable;
  * more than stable and is rolled back.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run two canary rollouts on the embedded simulated fleet: a healthy release (promoted)",
-                "and one with a higher error rate (rolled back), each decided by commit to a local",
-                "environment repository. Prints each step, the repository's git log, and writes a report."})
+        description = {"Two canaries with chaos and the gate on the simulated fleet, decided by Git commit.",
+                "A healthy release is promoted; one whose canary fails 5% more requests is rolled back.",
+                "Each is decided by commit to a local environment repository. Prints each step and the",
+                "repository's git log, and writes report.json and report.html."})
 final class DemoCommand implements Callable<Integer> {
     private static final Instant DEMO_START = Instant.parse("2026-11-23T09:00:00Z");
 

@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 
 /** Runs one rollout spec on the simulated fleet, committing its decision to the spec's environment repository. */
 @Command(name = "rollout", mixinStandardHelpOptions = true,
-        description = {"Run the rollout described by a spec file on the embedded simulated fleet (simulated time),",
-                "promoting or rolling back by commit to the environment repository the spec names.",
+        description = {"Run a rollout spec on the simulated fleet, promoting or rolling back by Git commit.",
+                "Runs on simulated time and commits to the environment repository the spec names.",
                 "Exit code: 0 promoted, 1 not promoted, 2 bad input."})
 final class RolloutCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, required = true, description = "rollout spec (YAML)")
