@@ -113,6 +113,9 @@ public final class CanaryEngine {
     public RolloutState advance() throws RolloutException {
         RolloutState s = load().orElseThrow(() -> new RolloutException("rollout " + ctx.rolloutId() + " was never started"));
         while (!s.phase().isTerminal()) {
+            if (s.phase() == RolloutPhase.PAUSED) {
+                return s; // until a person approves or aborts (RolloutControl)
+            }
             if (s.waitUntil() != null && ctx.clock().now().isBefore(s.waitUntil())) {
                 return s; // a pause, an analysis window or a retry delay is still running
             }
@@ -129,12 +132,12 @@ public final class CanaryEngine {
 
     /** Asks for the stable version back; the rollback itself happens on the next {@link #advance()}. */
     public RolloutState abort(String reason) throws RolloutException {
-        RolloutState s = load().orElseThrow(() -> new RolloutException("rollout " + ctx.rolloutId() + " was never started"));
-        if (s.phase().isTerminal() || s.phase() == RolloutPhase.ROLLING_BACK) {
-            return s;
+        RolloutState before = load().orElseThrow(() -> new RolloutException("rollout " + ctx.rolloutId() + " was never started"));
+        RolloutState s = new RolloutControl(ctx.store()).abort(ctx.rolloutId(), reason, ctx.clock().now());
+        if (s.events().size() > before.events().size()) {
+            ctx.listener().onEvent(s, s.events().get(s.events().size() - 1));
         }
-        RolloutState next = s.withPhase(RolloutPhase.ROLLING_BACK).notWaiting().withOutcome("aborted: " + reason);
-        return record(next, event(next, s.stepIndex(), Kind.ABORT_REQUESTED, "abort requested: " + reason));
+        return s;
     }
 
     private RolloutState progress(RolloutState s) throws RolloutException {
@@ -155,6 +158,10 @@ public final class CanaryEngine {
             RolloutState next = s.nextStep();
             return record(next, new RolloutEvent(now, s.stepIndex(), Kind.WEIGHT,
                     where + " setWeight " + w.weight() + ": canary gets " + w.weight() + "% of requests", w.weight(), null, null));
+        }
+        if (step instanceof StepSpec.Pause p && p.untilApproved()) {
+            RolloutState next = s.withPhase(RolloutPhase.PAUSED).waiting(now, null);
+            return record(next, event(next, s.stepIndex(), Kind.PAUSE_STARTED, where + " paused until approved"));
         }
         if (step instanceof StepSpec.Pause p) {
             if (s.waitingSince() == null) {

@@ -1,5 +1,6 @@
 package io.devopssim.deploy;
 
+import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.time.SimulatedClock;
 
@@ -13,10 +14,15 @@ public final class SimulatedRun {
     private SimulatedRun() {
     }
 
+    /** Runs until the rollout ends or pauses for approval (then returns the paused state). */
     public static RolloutState toEnd(CanaryEngine engine, SimulatedClock clock) throws RolloutException {
-        engine.start();
+        RolloutState started = engine.start();
+        if (!started.events().isEmpty()) {
+            // a resumed rollout continues from where its own timeline stopped, not from an earlier clock
+            clock.advanceTo(started.events().get(started.events().size() - 1).time());
+        }
         RolloutState s = engine.advance();
-        for (int i = 0; !s.phase().isTerminal(); i++) {
+        for (int i = 0; !s.phase().isTerminal() && s.phase() != RolloutPhase.PAUSED; i++) {
             if (s.waitUntil() == null || i >= MAX_WAKEUPS) {
                 throw new IllegalStateException("rollout " + s.rolloutId() + " stopped in " + s.phase() + " with nothing to wait for");
             }

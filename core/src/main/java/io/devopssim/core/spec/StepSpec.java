@@ -9,8 +9,14 @@ public sealed interface StepSpec {
     record SetWeight(int weight) implements StepSpec {
     }
 
-    /** {@code - pause: {duration: 2m}}: wait, holding no thread. */
+    /**
+     * {@code - pause: {duration: 2m}}: wait, holding no thread. {@code - pause: {}}: wait until a person
+     * approves (or aborts); {@code duration} is then null.
+     */
     record Pause(Duration duration) implements StepSpec {
+        public boolean untilApproved() {
+            return duration == null;
+        }
     }
 
     /** {@code - analysis: {window: 5m}}: let the window elapse, then judge it. */

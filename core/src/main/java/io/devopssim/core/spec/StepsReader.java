@@ -89,15 +89,18 @@ final class StepsReader {
                 .map(StepSpec.SetWeight::new);
     }
 
-    /** {@code pause: 30s} or {@code pause: {duration: 30s}}. */
+    /** {@code pause: 30s}, {@code pause: {duration: 30s}}, or {@code pause: {}} (until approved). */
     private static Optional<StepSpec> pause(JsonNode value, String at, Problems problems) {
+        if (value.isObject() && value.isEmpty()) {
+            return Optional.of(new StepSpec.Pause(null));
+        }
         if (value.isObject()) {
             return SpecNode.map(value, at, problems, true, List.of("duration"))
                     .flatMap(node -> node.duration("duration", true))
                     .map(StepSpec.Pause::new);
         }
         if (SpecNode.isAbsent(value)) {
-            problems.add(at, "needs a duration, as pause: 30s or pause: {duration: 30s}");
+            problems.add(at, "needs a duration, as pause: 30s or pause: {duration: 30s} (pause: {} waits for approval)");
             return Optional.empty();
         }
         return SpecNode.duration(value, at, problems).map(StepSpec.Pause::new);

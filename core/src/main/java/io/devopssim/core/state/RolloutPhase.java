@@ -6,6 +6,8 @@ public enum RolloutPhase {
     PROGRESSING,
     /** Every step passed; the promotion commit is being made. */
     PROMOTING,
+    /** Paused until a person approves or aborts; nothing happens meanwhile. */
+    PAUSED,
     /** The promotion is committed; waiting for the deployment (Argo CD) to be in sync and healthy at it. */
     VERIFYING,
     /** A verdict or an abort asked for the stable version back; the rollback is being made. */

@@ -312,7 +312,7 @@ class RolloutSpecReaderTest {
                 "steps[4].setWeight: expected an integer, got \"ten\"",
                 "steps[5].setWeight: expected an integer, got 12.5",
                 "steps[6].setWeight: -1 is not in 0..100",
-                "steps[7].pause: needs a duration, as pause: 30s or pause: {duration: 30s}",
+                "steps[7].pause: needs a duration, as pause: 30s or pause: {duration: 30s} (pause: {} waits for approval)",
                 "steps[8].pause: expected a duration such as 30s, 2m, 1h, 500ms or PT30S, got 30",
                 "steps[9].pause: \"30 seconds\" is not a duration (use 30s, 2m, 1h, 500ms or PT30S)",
                 "steps[10].pause.duration: must be positive, got 0s",
