@@ -1,9 +1,14 @@
 package io.devopssim.cli;
 
+import io.devopssim.chaos.ChaosRunner;
+import io.devopssim.chaos.InMemoryExperimentStore;
+import io.devopssim.chaos.JdkHttpProber;
+import io.devopssim.chaos.RolloutChaos;
+import io.devopssim.chaos.sim.SimulatorBackend;
 import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.mlgate.SpecJudges;
 import io.devopssim.core.gitops.Promoter;
 import io.devopssim.core.judge.AnalysisRunner;
-import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetSimulator;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.state.RolloutState;
@@ -35,9 +40,13 @@ final class SimulatorRollout {
             throws RolloutException {
         SimulatedClock clock = new SimulatedClock(start);
         FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
-        AnalysisRunner analysis = new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis()));
+        AnalysisRunner analysis = new AnalysisRunner(fleet, SpecJudges.forSpec(spec.analysis()));
+        // chaos runs against the same simulated fleet: its faults change the canary's behaviour
+        InMemoryExperimentStore experiments = new InMemoryExperimentStore();
+        RolloutChaos chaos = new RolloutChaos(
+                new ChaosRunner(new SimulatorBackend(fleet), fleet, new JdkHttpProber(), clock, experiments), experiments);
         RolloutContext ctx = new RolloutContext(rolloutId, spec, fleet, analysis, promoter, credentials, store, clock,
-                listener, RolloutContext.RetryPolicy.DEFAULT);
+                listener, RolloutContext.RetryPolicy.DEFAULT, chaos);
         return new Result(spec, SimulatedRun.toEnd(new CanaryEngine(ctx), clock), fleet);
     }
 }

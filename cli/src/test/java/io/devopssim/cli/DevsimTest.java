@@ -33,8 +33,8 @@ class DevsimTest {
 
         String o = out.toString();
         assertThat(code).as(o + err).isZero();
-        assertThat(o).contains("step 1/7 setWeight 10: canary gets 10% of requests")
-                .containsPattern("step 2/7 analysis 2m at 10%: PASSED score 100.0 \\| error_rate canary [0-9.]+ baseline [0-9.]+")
+        assertThat(o).contains("step 1/8 setWeight 10: canary gets 10% of requests")
+                .containsPattern("step 2/8 analysis 2m at 10%: PASSED score 100.0 \\| error_rate canary [0-9.]+ baseline [0-9.]+")
                 .contains("=> PROMOTED (as expected)")
                 .containsPattern("analysis 2m at 10%: FAILED score [0-9.]+ \\| error_rate canary")
                 .contains("=> ROLLED_BACK (as expected)")
@@ -88,6 +88,36 @@ class DevsimTest {
         assertThat(err.toString()).contains("is not a valid rollout spec").contains("steps[0].setWeight: 150 is not in 0..100")
                 .contains("gitops.repo").contains("app").contains("image");
         assertThat(tmp.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void rolloutShouldPromoteByCommitAndNotCommitAgainWhenRerunWithTheSameId() throws Exception {
+        DemoEnvironment env = DemoEnvironment.create(tmp.resolve("env.git"), tmp.resolve("seed"));
+        Path spec = tmp.resolve("rollout.yaml");
+        Files.writeString(spec, """
+                app: checkout
+                image: ghcr.io/acme/checkout:1.5.0
+                steps:
+                  - setWeight: 20
+                  - analysis: {window: 2m}
+                analysis:
+                  metrics:
+                    - {metric: error_rate, max: 0.02}
+                gitops:
+                  repo: %s
+                  file: apps/checkout/values.yaml
+                  helm: image.tag
+                """.formatted(env.url()));
+        String[] args = {"rollout", "-f", spec.toString(), "--state-dir", tmp.resolve("state").toString(),
+                "--out", tmp.resolve("out").toString(), "--start", "2026-11-23T09:00:00Z"};
+
+        assertThat(devsim(args)).as(out.toString() + err).isZero();
+        assertThat(devsim(args)).as("rerun: the saved state says it is done").isZero();
+
+        assertThat(out.toString()).contains("step 2/2 analysis 2m at 20%: PASSED").contains("=> PROMOTED");
+        assertThat(env.history()).hasSize(2);
+        assertThat(env.file()).contains("tag: \"1.5.0\"");
+        assertThat(tmp.resolve("out/report.html")).exists();
     }
 
     @Test

@@ -1,13 +1,18 @@
 package io.devopssim.deploy;
 
+import io.devopssim.core.chaos.ChaosBackendException;
+import io.devopssim.core.chaos.ChaosExperiments;
+import io.devopssim.core.chaos.ChaosResult;
 import io.devopssim.core.gitops.CommitTrailers;
 import io.devopssim.core.gitops.PromotionException;
 import io.devopssim.core.gitops.PromotionRequest;
 import io.devopssim.core.gitops.PromotionResult;
 import io.devopssim.core.gitops.ValueLocator;
 import io.devopssim.core.model.Judgement;
+import io.devopssim.core.model.Numbers;
 import io.devopssim.core.model.Verdict;
 import io.devopssim.core.spec.GitOpsSpec;
+import io.devopssim.core.spec.InvalidSpecException;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.spec.Durations;
 import io.devopssim.core.spec.StepSpec;
@@ -71,6 +76,7 @@ public final class CanaryEngine {
             }
             return s;
         }
+        validateChaosSteps();
         GitOpsSpec g = spec.gitops();
         String stable;
         try {
@@ -81,6 +87,23 @@ public final class CanaryEngine {
         RolloutState s = RolloutState.initial(ctx.rolloutId(), digest(spec), stable);
         return record(s, event(s, -1, Kind.STARTED,
                 "rolling out " + spec.image() + " as a canary; " + g.value().describe() + " is " + stable + " now"));
+    }
+
+    /** Chaos experiments are checked by the chaos engine, all at once, before anything happens. */
+    private void validateChaosSteps() throws RolloutException {
+        List<String> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < spec.steps().size(); i++) {
+            if (spec.steps().get(i) instanceof StepSpec.Chaos c) {
+                try {
+                    ctx.chaos().validate("steps[" + i + "].chaos", c.experiment());
+                } catch (InvalidSpecException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RolloutException("invalid chaos experiment:\n" + String.join("\n", problems));
+        }
     }
 
     /** Runs every transition that is due now; returns the state to wait on (or the final state). */
@@ -157,7 +180,59 @@ public final class CanaryEngine {
                     .withOutcome(j.verdict() + ": " + String.join("; ", j.reasons()));
             return record(next, new RolloutEvent(now, s.stepIndex(), Kind.ANALYSIS, line, s.weight(), j, null));
         }
+        if (step instanceof StepSpec.Chaos c) {
+            return chaos(s, c, where);
+        }
         throw new IllegalStateException("unknown step " + step);
+    }
+
+    /**
+     * Runs the experiment against the canary through the chaos port, which saves its own state: calling
+     * again after a restart continues it. A broken steady-state hypothesis is evidence against the release.
+     */
+    private RolloutState chaos(RolloutState s, StepSpec.Chaos c, String where) throws RolloutException {
+        Instant now = ctx.clock().now();
+        ChaosExperiments.Progress p;
+        try {
+            p = ctx.chaos().advance(experimentId(s.stepIndex()), c.experiment());
+        } catch (ChaosBackendException e) {
+            RolloutState next = s.withPhase(RolloutPhase.ROLLING_BACK).notWaiting()
+                    .withOutcome("chaos experiment " + c.name() + " failed: " + e.getMessage());
+            return record(next, event(next, s.stepIndex(), Kind.FAILED, where + " chaos " + c.name() + " failed: " + e.getMessage()));
+        }
+        if (!p.done()) {
+            if (s.waitingSince() == null) {
+                RolloutState next = s.waiting(now, p.waitUntil());
+                return record(next, event(next, s.stepIndex(), Kind.CHAOS_STARTED, where + " chaos " + c.name()
+                        + " on the canary at " + s.weight() + "%: " + p.message()));
+            }
+            return save(s.waiting(s.waitingSince(), p.waitUntil()));
+        }
+        ChaosResult r = p.result();
+        String line = where + " chaos " + c.name() + ": " + r.outcome() + ", hypothesis " + (r.hypothesisHeld() ? "held" : "broken")
+                + ", error budget burned " + Numbers.format(r.errorBudgetBurned())
+                + (r.timeToRecover() == null ? ", not recovered" : ", recovered in " + Durations.format(r.timeToRecover()));
+        if (r.hypothesisHeld()) {
+            RolloutState next = s.nextStep();
+            return record(next, new RolloutEvent(now, s.stepIndex(), Kind.CHAOS, line, s.weight(), null, null, r));
+        }
+        RolloutState next = s.withPhase(RolloutPhase.ROLLING_BACK).notWaiting()
+                .withOutcome("chaos " + c.name() + ": steady-state hypothesis broken (" + r.outcome() + ")");
+        return record(next, new RolloutEvent(now, s.stepIndex(), Kind.CHAOS, line, s.weight(), null, null, r));
+    }
+
+    private String experimentId(int stepIndex) {
+        return ctx.rolloutId() + "-chaos-" + (stepIndex + 1);
+    }
+
+    /** Stops every experiment this rollout may have started: a rollback leaves no fault running. */
+    private void stopChaos(RolloutState s) throws ChaosBackendException {
+        int last = Math.min(s.stepIndex(), spec.steps().size() - 1);
+        for (int i = 0; i <= last; i++) {
+            if (spec.steps().get(i) instanceof StepSpec.Chaos) {
+                ctx.chaos().stop(experimentId(i), s.outcome() == null ? "rollback" : s.outcome());
+            }
+        }
     }
 
     private RolloutState promote(RolloutState s) throws RolloutException {
@@ -187,6 +262,11 @@ public final class CanaryEngine {
     }
 
     private RolloutState rollBack(RolloutState s) throws RolloutException {
+        try {
+            stopChaos(s);
+        } catch (ChaosBackendException e) {
+            return retryOrFail(s, "could not halt a chaos experiment: " + e.getMessage());
+        }
         if (s.weight() != 0) {
             try {
                 ctx.router().setCanaryWeight(0);

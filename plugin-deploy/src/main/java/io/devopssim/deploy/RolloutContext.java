@@ -1,5 +1,6 @@
 package io.devopssim.deploy;
 
+import io.devopssim.core.chaos.ChaosExperiments;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.Promoter;
 import io.devopssim.core.judge.AnalysisRunner;
@@ -24,10 +25,20 @@ import java.util.Objects;
  * @param clock          real or simulated time
  * @param listener       progress
  * @param retry          how often and how far apart a failed commit is retried
+ * @param chaos          runs the chaos steps ({@link ChaosExperiments#NONE} refuses them)
  */
 public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
                              Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
-                             RolloutListener listener, RetryPolicy retry) {
+                             RolloutListener listener, RetryPolicy retry, ChaosExperiments chaos) {
+
+    /** A rollout without chaos steps. */
+    public RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
+                          Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
+                          RolloutListener listener, RetryPolicy retry) {
+        this(rolloutId, spec, router, analysis, promoter, gitCredentials, store, clock, listener, retry,
+                ChaosExperiments.NONE);
+    }
+
     public RolloutContext {
         Objects.requireNonNull(rolloutId, "rolloutId");
         Objects.requireNonNull(spec, "spec");
@@ -39,6 +50,7 @@ public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter r
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(chaos, "chaos");
     }
 
     /**

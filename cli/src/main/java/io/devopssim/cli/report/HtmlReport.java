@@ -19,18 +19,19 @@ import java.util.Map;
 final class HtmlReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:960px;color:#1f2328;padding:0 1rem}
             h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2.5rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem}
             table{border-collapse:collapse;width:100%;margin:.8rem 0;font-size:.9rem}
             th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f6f8fa}
-            .badge{display:inline-block;padding:.15rem .6rem;border-radius:1rem;color:#fff;font-weight:600;font-size:.85rem}
+            .badge{display:inline-block;white-space:nowrap;padding:.15rem .6rem;border-radius:1rem;color:#fff;font-weight:600;font-size:.85rem}
             .PROMOTED{background:#1a7f37}.ROLLED_BACK,.ABORTED{background:#9a6700}.FAILED{background:#cf222e}.other{background:#57606a}
             .PASS{color:#1a7f37}.HIGH,.LOW{color:#cf222e;font-weight:600}.NO_DATA{color:#9a6700}
             .chart{width:100%;height:auto;background:#fbfbfc;border:1px solid #eaeef2;margin:.4rem 0}
             .chart .grid{stroke:#eaeef2}.chart .ax{font-size:11px;fill:#57606a}.chart .ct{font-size:12px;font-weight:600}
             code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.85rem}pre{background:#f6f8fa;padding:.6rem;overflow:auto}
-            .ok{color:#1a7f37}.bad{color:#cf222e}
+            .ok{color:#1a7f37}.bad{color:#cf222e}.t{white-space:nowrap;font-family:ui-monospace,monospace}
             """;
 
     private final Report report;
@@ -75,9 +76,9 @@ final class HtmlReport {
                     .line(new SvgChart.Line("canary", "#cf222e", false, points(s.canary())))
                     .render());
         }
-        h.append("<table><tr><th>Time</th><th>Weight</th><th>Event</th></tr>");
+        h.append("<table><tr><th>Time (UTC)</th><th>Weight</th><th>Event</th></tr>");
         for (RolloutEvent e : r.events()) {
-            h.append("<tr><td>").append(TIME.format(e.time())).append("</td><td>").append(e.weight()).append("%</td><td>")
+            h.append("<tr><td class=\"t\">").append(CLOCK.format(e.time())).append("</td><td>").append(e.weight()).append("%</td><td>")
                     .append(Html.escape(e.message()));
             if (e.judgement() != null) {
                 judgement(h, e);

@@ -64,7 +64,8 @@ final class SvgChart {
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"ax\">0</text>", LEFT, HEIGHT - 8));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"ax\" text-anchor=\"end\">+%s %s</text>",
                 WIDTH - RIGHT, HEIGHT - 8, formatSpan(Duration.between(t0, t1)), Html.escape(unit)));
-        int legendX = LEFT + 200;
+        // the legend starts after the title (about 7 px a character at 12 px), so they never overlap
+        int legendX = LEFT + 20 + 7 * title.length();
         for (Line line : lines) {
             StringBuilder pts = new StringBuilder();
             double lastY = Double.NaN;

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Reads the {@code analysis:} section. */
 final class AnalysisReader {
-    static final List<String> KEYS = List.of("interval", "minSamples", "metrics");
+    static final List<String> KEYS = List.of("interval", "minSamples", "judge", "metrics");
     static final List<String> CRITERION_KEYS = List.of("metric", "max", "min", "maxRatio");
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
     static final int DEFAULT_MIN_SAMPLES = 5;
@@ -30,10 +30,15 @@ final class AnalysisReader {
      * @param metricsMissing true when no criterion was written at all (absent, null or an empty list)
      */
     record Result(Optional<Duration> interval, Optional<Integer> minSamples, List<MetricCriterion> metrics,
-                  boolean metricsMissing) {
+                  boolean metricsMissing, Optional<JudgeKind> judge) {
+
+        Result(Optional<Duration> interval, Optional<Integer> minSamples, List<MetricCriterion> metrics,
+               boolean metricsMissing) {
+            this(interval, minSamples, metrics, metricsMissing, Optional.of(JudgeKind.THRESHOLD));
+        }
 
         AnalysisSpec toSpec() {
-            return new AnalysisSpec(interval.orElseThrow(), minSamples.orElseThrow(), metrics);
+            return new AnalysisSpec(interval.orElseThrow(), minSamples.orElseThrow(), metrics, judge.orElseThrow());
         }
     }
 
@@ -64,7 +69,18 @@ final class AnalysisReader {
             missing = elements.map(List::isEmpty).orElse(false);
             elements.ifPresent(list -> readCriteria(list, node.path("metrics"), problems, metrics));
         }
-        return new Result(interval, minSamples, List.copyOf(metrics), missing);
+        Optional<JudgeKind> judge = Optional.of(JudgeKind.THRESHOLD);
+        if (node.has("judge")) {
+            judge = node.text("judge", false).flatMap(name -> {
+                Optional<JudgeKind> kind = JudgeKind.fromYaml(name);
+                if (kind.isEmpty()) {
+                    problems.add(node.path("judge"), "\"" + name + "\" is not a judge (known: "
+                            + String.join(", ", JudgeKind.yamlNames()) + ")");
+                }
+                return kind;
+            });
+        }
+        return new Result(interval, minSamples, List.copyOf(metrics), missing, judge);
     }
 
     private static void readCriteria(List<JsonNode> elements, String path, Problems problems,

@@ -9,9 +9,16 @@ import java.util.List;
  * @param interval   sampling step of the series
  * @param minSamples fewer canary samples than this for any metric is INCONCLUSIVE, never a pass
  * @param metrics    the criteria
+ * @param judge      which judge weighs them
  */
-public record AnalysisSpec(Duration interval, int minSamples, List<MetricCriterion> metrics) {
+public record AnalysisSpec(Duration interval, int minSamples, List<MetricCriterion> metrics, JudgeKind judge) {
     public AnalysisSpec {
         metrics = List.copyOf(metrics);
+        java.util.Objects.requireNonNull(judge, "judge");
+    }
+
+    /** Judged by thresholds, the default. */
+    public AnalysisSpec(Duration interval, int minSamples, List<MetricCriterion> metrics) {
+        this(interval, minSamples, metrics, JudgeKind.THRESHOLD);
     }
 }

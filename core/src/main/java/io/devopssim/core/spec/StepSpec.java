@@ -16,4 +16,14 @@ public sealed interface StepSpec {
     /** {@code - analysis: {window: 5m}}: let the window elapse, then judge it. */
     record Analysis(Duration window) implements StepSpec {
     }
+
+    /**
+     * {@code - chaos: {...experiment...}}: run a chaos experiment against the canary; a broken steady-state
+     * hypothesis rolls the release back.
+     *
+     * @param name       the experiment's name, for logs
+     * @param experiment the experiment as YAML, in plugin-chaos's format
+     */
+    record Chaos(String name, String experiment) implements StepSpec {
+    }
 }

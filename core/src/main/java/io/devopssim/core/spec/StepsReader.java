@@ -15,7 +15,7 @@ import java.util.Optional;
  * the {@code analysis:} section: a window must hold the samples a judgement needs.
  */
 final class StepsReader {
-    static final List<String> KINDS = List.of("setWeight", "pause", "analysis");
+    static final List<String> KINDS = List.of("setWeight", "pause", "analysis", "chaos");
 
     private StepsReader() {
     }
@@ -74,6 +74,8 @@ final class StepsReader {
                 return pause(step.getValue(), at, problems);
             case "analysis":
                 return analysis(step.getValue(), at, analysis, problems);
+            case "chaos":
+                return chaos(step.getValue(), at, problems);
             default:
                 problems.add(at, SpecNode.unknownKey(step.getKey(), KINDS));
                 return Optional.empty();
@@ -100,6 +102,28 @@ final class StepsReader {
         }
         return SpecNode.duration(value, at, problems).map(StepSpec.Pause::new);
     }
+
+    /**
+     * {@code chaos: {name: ..., faults: [...], ...}}: an experiment run against the canary. Its content is
+     * plugin-chaos's experiment format, checked by the chaos engine when the rollout starts (before any side
+     * effect); here only its shape.
+     */
+    private static Optional<StepSpec> chaos(JsonNode value, String at, Problems problems) {
+        if (SpecNode.isAbsent(value) || !value.isObject() || value.isEmpty()) {
+            problems.add(at, "needs an experiment, as chaos: {name: slow-canary, faults: [{latency: {ms: 200}}], duration: 1m}");
+            return Optional.empty();
+        }
+        String name = value.path("name").asText("");
+        try {
+            return Optional.of(new StepSpec.Chaos(name.isBlank() ? "chaos" : name, YAML.writeValueAsString(value)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            problems.add(at, "cannot be written back as YAML: " + e.getOriginalMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+            new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
 
     private static Optional<StepSpec> analysis(JsonNode value, String at, AnalysisReader.Result analysis,
                                                Problems problems) {

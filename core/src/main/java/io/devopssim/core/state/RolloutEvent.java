@@ -1,5 +1,6 @@
 package io.devopssim.core.state;
 
+import io.devopssim.core.chaos.ChaosResult;
 import io.devopssim.core.model.Judgement;
 
 import java.time.Instant;
@@ -14,12 +15,19 @@ import java.time.Instant;
  * @param weight    canary weight after the event
  * @param judgement the analysis result, for analysis events
  * @param commitId  the environment-repository commit, for promotion and rollback events
+ * @param chaos     the experiment's result, for chaos events
  */
 public record RolloutEvent(Instant time, int stepIndex, Kind kind, String message, int weight, Judgement judgement,
-                           String commitId) {
+                           String commitId, ChaosResult chaos) {
+
+    public RolloutEvent(Instant time, int stepIndex, Kind kind, String message, int weight, Judgement judgement,
+                        String commitId) {
+        this(time, stepIndex, kind, message, weight, judgement, commitId, null);
+    }
 
     public enum Kind {
-        STARTED, WEIGHT, PAUSE_STARTED, PAUSE_ENDED, ANALYSIS_STARTED, ANALYSIS, PROMOTED, ROLLED_BACK, ABORT_REQUESTED,
+        STARTED, WEIGHT, PAUSE_STARTED, PAUSE_ENDED, ANALYSIS_STARTED, ANALYSIS, CHAOS_STARTED, CHAOS, PROMOTED,
+        ROLLED_BACK, ABORT_REQUESTED,
         RETRY, FAILED
     }
 }

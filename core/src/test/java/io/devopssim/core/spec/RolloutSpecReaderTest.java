@@ -43,6 +43,40 @@ class RolloutSpecReaderTest {
     }
 
     @Test
+    void readsTheJudgeAnalysisStepsUseAndRefusesAnUnknownOne() throws Exception {
+        assertThat(reader.read(VALID).analysis().judge()).isEqualTo(JudgeKind.THRESHOLD);
+        assertThat(reader.read(VALID.replace("analysis:\n", "analysis:\n  judge: mannWhitney\n")).analysis().judge())
+                .isEqualTo(JudgeKind.MANN_WHITNEY);
+        assertThatThrownBy(() -> reader.read(VALID.replace("analysis:\n", "analysis:\n  judge: oracle\n")))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("analysis.judge: \"oracle\" is not a judge (known: threshold, mannWhitney)");
+    }
+
+    @Test
+    void readsAChaosStepAsItsExperimentTextForTheChaosEngine() throws Exception {
+        String yaml = VALID.replace("  - analysis: {window: 2m}\n", """
+                  - analysis: {window: 2m}
+                  - chaos:
+                      name: slow-network
+                      faults: [{latency: {ms: 50}}]
+                      duration: 1m
+                """);
+
+        RolloutSpec spec = reader.read(yaml);
+
+        StepSpec.Chaos chaos = spec.steps().stream().filter(StepSpec.Chaos.class::isInstance)
+                .map(StepSpec.Chaos.class::cast).findFirst().orElseThrow();
+        assertThat(chaos.name()).isEqualTo("slow-network");
+        assertThat(chaos.experiment()).contains("name: \"slow-network\"").contains("ms: 50").contains("duration: \"1m\"");
+    }
+
+    @Test
+    void refusesAChaosStepWithoutAnExperiment() {
+        assertThatThrownBy(() -> reader.read(VALID.replace("  - analysis: {window: 2m}\n", "  - analysis: {window: 2m}\n  - chaos: {}\n")))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("chaos: needs an experiment");
+    }
+
+    @Test
     void readsTheExampleOfTheReadmeCompletely() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         Matcher block = Pattern.compile("## Rollout spec.*?```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
@@ -274,7 +308,7 @@ class RolloutSpecReaderTest {
                 "steps[0]: expected a step such as {setWeight: 10}, got nothing",
                 "steps[1]: expected a step such as {setWeight: 10}, got \"setWeight\"",
                 "steps[2]: has 2 keys (setWeight, pause); a step has exactly one",
-                "steps[3]: expected one of setWeight, pause, analysis",
+                "steps[3]: expected one of setWeight, pause, analysis, chaos",
                 "steps[4].setWeight: expected an integer, got \"ten\"",
                 "steps[5].setWeight: expected an integer, got 12.5",
                 "steps[6].setWeight: -1 is not in 0..100",
@@ -288,7 +322,7 @@ class RolloutSpecReaderTest {
                 "steps[13].analysis: expected a map, got \"2m\"",
                 "steps[14].analysis.interval: unknown key (known: window)",
                 "steps[15].setweight: unknown key (did you mean setWeight?)",
-                "steps[16].rollback: unknown key (known: setWeight, pause, analysis)");
+                "steps[16].rollback: unknown key (known: setWeight, pause, analysis, chaos)");
         assertThat(problems(VALID.replace("""
                   - setWeight: 10
                   - analysis: {window: 2m}

@@ -5,6 +5,7 @@ import io.devopssim.core.gitops.Promoter;
 import io.devopssim.core.judge.AnalysisRunner;
 import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetSimulator;
+import io.devopssim.core.spec.JudgeKind;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.time.Clock;
@@ -48,6 +49,10 @@ public final class SimulatorRuntime implements RolloutRuntime {
     @Override
     public RolloutContext context(String rolloutId, RolloutSpec spec, GitCredentials credentials, Path stateDir,
                                   RolloutListener listener) {
+        if (spec.analysis().judge() != JudgeKind.THRESHOLD) {
+            throw new IllegalArgumentException("analysis.judge " + spec.analysis().judge().yamlName()
+                    + " is not available in canaryRollout yet; use threshold");
+        }
         FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
         return new RolloutContext(rolloutId, spec, fleet, new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())),
                 promoter, credentials, new FileStateStore(stateDir), clock, listener,

@@ -1,0 +1,117 @@
+package io.devopssim.mlgate.gate;
+
+import io.devopssim.core.judge.AnalysisInput;
+import io.devopssim.core.judge.Judge;
+import io.devopssim.core.metrics.CanaryBaseline;
+import io.devopssim.core.metrics.Sample;
+import io.devopssim.core.model.Judgement;
+import io.devopssim.core.model.MetricResult;
+import io.devopssim.core.model.MetricStatus;
+import io.devopssim.core.model.Numbers;
+import io.devopssim.core.model.Verdict;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The XGBoost deployment gate: the window's features go to the model, which gives the probability that
+ * the release is bad. At or above the threshold the verdict is FAILED, below it PASSED; an incomplete
+ * feature vector (missing metric, too few points) is INCONCLUSIVE, and a model failure is ERROR. The
+ * reasons are the features with the largest SHAP contributions, with their values and signs.
+ */
+public final class XgboostGate implements Judge {
+    public static final double DEFAULT_THRESHOLD = 0.5;
+    public static final int DEFAULT_REASONS = 3;
+
+    private final GateModel model;
+    private final FeatureExtractor extractor;
+    private final double threshold;
+    private final int reasons;
+
+    public XgboostGate(GateModel model, FeatureExtractor extractor, double threshold, int reasons) {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1): " + threshold);
+        }
+        this.model = model;
+        this.extractor = extractor;
+        this.threshold = threshold;
+        this.reasons = reasons;
+    }
+
+    public XgboostGate(GateModel model) {
+        this(model, new FeatureExtractor(), DEFAULT_THRESHOLD, DEFAULT_REASONS);
+    }
+
+    @Override
+    public Judgement judge(AnalysisInput input) {
+        Features features = extractor.extract(input);
+        if (!features.complete()) {
+            List<String> why = new ArrayList<>(features.missing());
+            why.add("the model is not asked on partial data: never a pass");
+            return new Judgement(Verdict.INCONCLUSIVE, 0, metricResults(input, null, Verdict.INCONCLUSIVE), why);
+        }
+        float[] values = features.values();
+        double p;
+        float[] contributions;
+        try {
+            p = model.probabilityBad(values);
+            contributions = model.contributions(values);
+        } catch (ModelException e) {
+            return new Judgement(Verdict.ERROR, 0, List.of(), List.of("the model failed: " + e.getMessage()));
+        }
+        Verdict verdict = p >= threshold ? Verdict.FAILED : Verdict.PASSED;
+        List<String> why = new ArrayList<>();
+        why.add("probability the release is bad " + Numbers.format(p) + (verdict == Verdict.FAILED ? " >= " : " < ")
+                + "threshold " + Numbers.format(threshold));
+        why.addAll(topContributions(values, contributions));
+        return new Judgement(verdict, 100 * (1 - p), metricResults(input, contributions, verdict), why);
+    }
+
+    /** The features that moved the decision most, largest first; positive pushes toward "bad". */
+    private List<String> topContributions(float[] values, float[] contributions) {
+        List<String> names = FeatureSchema.names();
+        return IntStream.range(0, names.size())
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -Math.abs(contributions[i])))
+                .limit(reasons)
+                .map(i -> names.get(i) + " = " + Numbers.format(values[i]) + " (SHAP "
+                        + (contributions[i] >= 0 ? "+" : "") + Numbers.format(contributions[i])
+                        + (contributions[i] >= 0 ? " toward bad)" : " toward healthy)"))
+                .toList();
+    }
+
+    /**
+     * Per-metric lines for the report: the means, and HIGH for a metric whose features together pushed a
+     * failed verdict toward "bad".
+     */
+    private static List<MetricResult> metricResults(AnalysisInput input, float[] contributions, Verdict verdict) {
+        List<MetricResult> results = new ArrayList<>();
+        for (String metric : FeatureSchema.METRICS) {
+            CanaryBaseline series = input.series().get(metric);
+            double canary = series == null ? Double.NaN : mean(series.canary());
+            double baseline = series == null ? Double.NaN : mean(series.baseline());
+            int samples = series == null ? 0 : (int) series.canary().stream().filter(s -> Double.isFinite(s.value())).count();
+            MetricStatus status;
+            if (contributions == null) {
+                status = MetricStatus.NO_DATA;
+            } else {
+                double push = 0;
+                List<String> names = FeatureSchema.names();
+                for (int i = 0; i < names.size(); i++) {
+                    if (FeatureSchema.metricOf(names.get(i)).equals(metric)) {
+                        push += contributions[i];
+                    }
+                }
+                status = verdict == Verdict.FAILED && push > 0 ? MetricStatus.HIGH : MetricStatus.PASS;
+            }
+            results.add(new MetricResult(metric, canary, baseline, "XGBoost gate", samples, status));
+        }
+        return results;
+    }
+
+    private static double mean(List<Sample> samples) {
+        return samples.stream().mapToDouble(Sample::value).filter(Double::isFinite).average().orElse(Double.NaN);
+    }
+}
