@@ -110,8 +110,16 @@ public final class GremlinBackend implements ChaosBackend {
         for (String guid : List.copyOf(guids)) {
             try {
                 client.halt(guid);
+                // API.md "Halt": after a halt, read the stage back; one still running is a failed halt, which
+                // the runner retries (Halt and HaltDistributed are on their way to UserHalted: accepted)
+                AttackStatus after = client.attack(guid);
+                if (after.mayBeActive() && !after.halted()) {
+                    failures.add("attack " + guid + " is still " + after.stage() + " after its halt");
+                }
             } catch (GremlinException e) {
-                failures.add(e.getMessage());
+                if (e.status() != 404) {
+                    failures.add(e.getMessage());
+                }
             }
         }
         if (!failures.isEmpty()) {

@@ -42,6 +42,8 @@ public final class FakeGremlin implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     /** When set, every request is answered with this status and a body echoing the Authorization header. */
     volatile int failWith;
+    /** When set, halts are acknowledged (202) but the attacks keep running. */
+    volatile boolean ignoreHalts;
 
     public FakeGremlin() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -115,7 +117,9 @@ public final class FakeGremlin implements AutoCloseable {
                     respond(x, 404, "text/plain", "");
                     return;
                 }
-                stages.computeIfPresent(one.group(1), (g, s) -> s.equals("Running") ? "UserHalted" : s);
+                if (!ignoreHalts) {
+                    stages.computeIfPresent(one.group(1), (g, s) -> s.equals("Running") ? "UserHalted" : s);
+                }
                 respond(x, 202, "text/plain", "");
             } else if (method.equals("DELETE") && path.equals("/v1/attacks")) {
                 ArrayNode halted = json.createArrayNode();

@@ -124,6 +124,20 @@ class GremlinBackendTest {
     }
 
     @Test
+    void shouldReportAHaltThatGremlinAcknowledgedButDidNotCarryOut() throws Exception {
+        backend.start(request(ChaosTarget.CANARY, new Fault.Latency(100)));
+        gremlin.ignoreHalts = true;
+
+        assertThatThrownBy(() -> backend.halt("exp-1"))
+                .isInstanceOf(ChaosBackendException.class)
+                .hasMessageContaining("is still Running after its halt");
+
+        gremlin.ignoreHalts = false;
+        backend.halt("exp-1"); // the runner's retry
+        assertThat(gremlin.active()).isEmpty();
+    }
+
+    @Test
     void shouldKeepTheKeyOutOfBackendErrors() {
         gremlin.failWith = 500;
 
