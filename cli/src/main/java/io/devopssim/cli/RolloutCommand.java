@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "rollout", mixinStandardHelpOptions = true,
         description = {"Run a rollout spec on the simulated fleet, promoting or rolling back by Git commit.",
                 "Runs on simulated time and commits to the environment repository the spec names.",
-                "Exit code: 0 promoted, 1 not promoted, 2 bad input."})
+                "Exit code: 0 promoted, 1 not promoted, 2 bad input, 3 paused for approval."})
 final class RolloutCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, required = true, description = "rollout spec (YAML)")
     Path file;
@@ -63,6 +63,11 @@ final class RolloutCommand implements Callable<Integer> {
             result = new SimulatorRollout(promoter, new FileStateStore(stateDir))
                     .run(spec, rolloutId, credentials, start != null ? start : Instant.now(),
                             new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
+        }
+        if (result.state().phase() == RolloutPhase.PAUSED) {
+            o.println("=> PAUSED for approval: devsim approve --id " + rolloutId + " (or devsim abort --id " + rolloutId
+                    + "), then run this command again");
+            return Devsim.EXIT_PAUSED;
         }
         Path dir = OutputFolder.prepare(out != null ? out : Path.of("out", rolloutId));
         boolean promoted = result.state().phase() == RolloutPhase.PROMOTED;

@@ -121,6 +121,49 @@ class DevsimTest {
     }
 
     @Test
+    void aRolloutPausedForApprovalGoesOnWhenApprovedAndRollsBackWhenAborted() throws Exception {
+        DemoEnvironment env = DemoEnvironment.create(tmp.resolve("env.git"), tmp.resolve("seed"));
+        Path spec = tmp.resolve("rollout.yaml");
+        Files.writeString(spec, """
+                app: checkout
+                image: ghcr.io/acme/checkout:1.5.0
+                steps:
+                  - setWeight: 20
+                  - pause: {}
+                  - analysis: {window: 2m}
+                analysis:
+                  metrics:
+                    - {metric: error_rate, max: 0.02}
+                gitops:
+                  repo: %s
+                  file: apps/checkout/values.yaml
+                  helm: image.tag
+                """.formatted(env.url()));
+        String state = tmp.resolve("state").toString();
+        String[] first = {"rollout", "-f", spec.toString(), "--id", "first", "--state-dir", state,
+                "--out", tmp.resolve("out1").toString(), "--start", "2026-11-23T09:00:00Z"};
+        String[] second = {"rollout", "-f", spec.toString(), "--id", "second", "--state-dir", state,
+                "--out", tmp.resolve("out2").toString(), "--start", "2026-11-23T10:00:00Z"};
+
+        assertThat(devsim(first)).as(out.toString() + err).isEqualTo(Devsim.EXIT_PAUSED);
+        assertThat(out.toString()).contains("step 2/3 paused until approved").contains("devsim approve --id first");
+        assertThat(env.history()).hasSize(1);
+        assertThat(devsim("abort", "--id", "first", "--state-dir", state)).as("not paused yet? " + err).isZero();
+
+        assertThat(devsim(second)).isEqualTo(Devsim.EXIT_PAUSED);
+        assertThat(devsim("approve", "--id", "second", "--state-dir", state, "--by", "alice")).isZero();
+        assertThat(devsim("approve", "--id", "second", "--state-dir", state)).as("approved twice").isEqualTo(2);
+        assertThat(err.toString()).contains("rollout second is not waiting for approval (it is progressing)");
+
+        assertThat(devsim(second)).as(out.toString() + err).isZero();
+        assertThat(out.toString()).contains("step 2 approved by alice").contains("=> PROMOTED");
+        assertThat(devsim(first)).isEqualTo(Devsim.EXIT_NOT_PROMOTED);
+        assertThat(out.toString()).contains("=> ABORTED");
+        assertThat(env.history()).hasSize(3);
+        assertThat(env.file()).contains("tag: \"1.5.0\"");
+    }
+
+    @Test
     void rolloutShouldSayClearlyWhenTheSpecFileIsMissing() {
         int code = devsim("rollout", "-f", tmp.resolve("nope.yaml").toString());
 

@@ -356,15 +356,17 @@ public final class CanaryEngine {
                 aborted || last == null ? null : last.verdict(), last == null ? null : last.score());
         PromotionResult result;
         try {
-            result = ctx.promoter().promote(request(s.stableValue(),
-                    "Roll back " + spec.app() + " " + spec.image().tag() + ", keep " + s.stableValue(), trailers));
+            // nothing of this rollout reached the branch (a promotion is reverted in verify()), so the rollback
+            // records the decision and changes no value: a newer promotion made meanwhile stays
+            result = ctx.promoter().promote(request(null,
+                    "Roll back " + spec.app() + " " + spec.image().tag() + ", keep the stable version", trailers));
         } catch (PromotionException e) {
             return retryOrFail(s, "rollback commit failed: " + e.getMessage());
         }
         RolloutState next = s.withPhase(aborted ? RolloutPhase.ABORTED : RolloutPhase.ROLLED_BACK).notWaiting();
         return record(next, new RolloutEvent(ctx.clock().now(), -1, Kind.ROLLED_BACK,
                 (aborted ? "aborted" : "rolled back") + ": " + spec.gitops().value().describe() + " stays "
-                        + s.stableValue() + ", recorded in commit " + shortId(result.commitId())
+                        + result.previousValue() + ", recorded in commit " + shortId(result.commitId())
                         + (result.alreadyCommitted() ? " (already in history)" : "") + " because " + s.outcome(),
                 0, last, result.commitId()));
     }

@@ -89,7 +89,7 @@ public final class GitPromoter implements Promoter, AutoCloseable {
             String edited;
             try {
                 previous = editor.read(text, request.locator());
-                edited = editor.write(text, request.locator(), request.newValue());
+                edited = request.newValue() == null ? text : editor.write(text, request.locator(), request.newValue());
             } catch (ManifestEditException e) {
                 throw new PromotionException(path + ": " + e.getMessage(), e);
             }

@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param branch      branch to push to
  * @param file        path of the manifest inside the repository
  * @param locator     where the value is
- * @param newValue    the value to write
+ * @param newValue    the value to write; null to record a decision without changing the value (a rollback of
+ *                    a release never promoted: whatever the branch holds by then, a newer promotion
+ *                    included, stays)
  * @param summary     first line of the commit message
  * @param trailers    audit trailers; a commit with the same rollout id and step already on the branch
  *                    means the promotion is done, and nothing is committed again
@@ -22,7 +24,6 @@ public record PromotionRequest(String repoUrl, String branch, String file, Value
         Objects.requireNonNull(branch, "branch");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(locator, "locator");
-        Objects.requireNonNull(newValue, "newValue");
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(trailers, "trailers");
         Objects.requireNonNull(credentials, "credentials");

@@ -10,6 +10,7 @@ import io.devopssim.core.spec.CredentialsSpec;
 import io.devopssim.core.spec.InvalidSpecException;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.spec.RolloutSpecReader;
+import io.devopssim.core.spec.StepSpec;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.deploy.CanaryEngine;
@@ -59,6 +60,10 @@ public final class CanaryRolloutExecution extends StepExecution {
         RolloutRuntime.BuildRef build = runtime().build(getContext());
         specYaml = readSpecText();
         RolloutSpec spec = parse(specYaml); // bad input fails here, before any side effect
+        if (spec.steps().stream().anyMatch(st -> st instanceof StepSpec.Pause p && p.untilApproved())) {
+            throw new AbortException("canaryRollout: pause: {} (until approved) needs approval from the build page,"
+                    + " which this version does not have yet; use pause: {duration: ...}, or devsim approve with devsim rollout");
+        }
         rolloutId = request.rolloutId() != null ? request.rolloutId() : defaultId(build, spec);
         stateDir = build.rootDir().resolve("devsim-rollouts").toString();
         engine = newEngine(spec);

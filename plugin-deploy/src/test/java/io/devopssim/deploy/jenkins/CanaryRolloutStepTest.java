@@ -118,6 +118,15 @@ class CanaryRolloutStepTest {
     }
 
     @Test
+    void shouldRefuseAPauseUntilApprovedItCannotOfferBeforeAnySideEffect() throws Exception {
+        StepExecution execution = start(spec("1.5.0", "0.0").replace("  - setWeight: 50", "  - pause: {}\n  - setWeight: 50"), true);
+
+        assertThatThrownBy(execution::start).isInstanceOf(AbortException.class).hasMessageContaining("pause: {}");
+        assertThat(runtime.fleets).isEmpty();
+        assertThat(scheduler.pending()).isZero();
+    }
+
+    @Test
     void shouldRefuseToGuessWhenBothOrNeitherSpecIsGiven() {
         StepExecution neither = new CanaryRolloutExecution(context, new CanaryRolloutRequest(null, null, null, true), runtime);
         assertThatThrownBy(neither::start).isInstanceOf(AbortException.class).hasMessageContaining("exactly one of specFile or spec");
