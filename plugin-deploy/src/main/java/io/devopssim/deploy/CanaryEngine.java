@@ -306,33 +306,44 @@ public final class CanaryEngine {
                 return record(next, new RolloutEvent(now, -1, Kind.PROMOTED, "promoted: " + check.message(), 0,
                         lastJudgement(s), commit));
             }
-            default: {
-                GitOpsSpec g = spec.gitops();
-                CommitTrailers trailers = new CommitTrailers(ctx.rolloutId(), STEP_REVERT, Verdict.FAILED, null);
-                PromotionResult reverted;
-                try {
-                    reverted = ctx.promoter().revert(new RevertRequest(g.repoUrl(), g.branch(), commit,
-                            "Revert promotion of " + spec.app() + " " + spec.image().tag() + ": " + check.message(), trailers,
-                            ctx.gitCredentials()));
-                } catch (PromotionException e) {
-                    return retryOrFail(s, "revert of the promotion failed: " + e.getMessage());
-                }
-                RolloutState next = s.withPhase(RolloutPhase.ROLLED_BACK).notWaiting()
-                        .withOutcome("deployment failed after promotion: " + check.message());
-                return record(next, new RolloutEvent(now, -1, Kind.ROLLED_BACK, "rolled back: reverted promotion commit "
-                        + shortId(commit) + " in commit " + shortId(reverted.commitId()) + " because " + check.message(),
-                        0, lastJudgement(s), reverted.commitId()));
-            }
+            default:
+                return revertPromotion(s.withOutcome("deployment failed after promotion: " + check.message()), commit,
+                        Verdict.FAILED, RolloutPhase.ROLLED_BACK);
         }
     }
 
-    private static String lastCommit(RolloutState s) {
+    /** Takes a committed promotion back by a revert commit, so Argo CD's auto-sync agrees with the rollback. */
+    private RolloutState revertPromotion(RolloutState s, String commit, Verdict verdict, RolloutPhase end)
+            throws RolloutException {
+        GitOpsSpec g = spec.gitops();
+        CommitTrailers trailers = new CommitTrailers(ctx.rolloutId(), STEP_REVERT, verdict, null);
+        PromotionResult reverted;
+        try {
+            reverted = ctx.promoter().revert(new RevertRequest(g.repoUrl(), g.branch(), commit,
+                    "Revert promotion of " + spec.app() + " " + spec.image().tag() + ": " + s.outcome(), trailers,
+                    ctx.gitCredentials()));
+        } catch (PromotionException e) {
+            return retryOrFail(s, "revert of the promotion failed: " + e.getMessage());
+        }
+        RolloutState next = s.withPhase(end).notWaiting();
+        return record(next, new RolloutEvent(ctx.clock().now(), -1, Kind.ROLLED_BACK, (end == RolloutPhase.ABORTED
+                ? "aborted" : "rolled back") + ": reverted promotion commit " + shortId(commit) + " in commit "
+                + shortId(reverted.commitId()) + " because " + s.outcome(), 0, lastJudgement(s), reverted.commitId()));
+    }
+
+    /** The promotion commit this rollout made, if it made one. */
+    private static Optional<String> promotionCommit(RolloutState s) {
         for (int i = s.events().size() - 1; i >= 0; i--) {
             if (s.events().get(i).kind() == Kind.COMMITTED) {
-                return s.events().get(i).commitId();
+                return Optional.of(s.events().get(i).commitId());
             }
         }
-        throw new IllegalStateException("rollout " + s.rolloutId() + " is verifying but has no promotion commit");
+        return Optional.empty();
+    }
+
+    private static String lastCommit(RolloutState s) {
+        return promotionCommit(s).orElseThrow(() ->
+                new IllegalStateException("rollout " + s.rolloutId() + " is verifying but has no promotion commit"));
     }
 
     private RolloutState rollBack(RolloutState s) throws RolloutException {
@@ -352,6 +363,11 @@ public final class CanaryEngine {
         }
         Judgement last = lastJudgement(s);
         boolean aborted = isAborted(s);
+        Optional<String> promoted = promotionCommit(s);
+        if (promoted.isPresent()) {
+            // aborted while the deployment controller was applying the promotion: take it back
+            return revertPromotion(s, promoted.get(), null, aborted ? RolloutPhase.ABORTED : RolloutPhase.ROLLED_BACK);
+        }
         CommitTrailers trailers = new CommitTrailers(ctx.rolloutId(), STEP_ROLLBACK,
                 aborted || last == null ? null : last.verdict(), last == null ? null : last.score());
         PromotionResult result;

@@ -124,6 +124,19 @@ class ArgoCdPromotionTest {
     }
 
     @Test
+    void shouldRevertThePromotionWhenAbortedWhileArgoCdSyncs() throws Exception {
+        runUntilVerifying();
+
+        engine.abort("build aborted by alice");
+        RolloutState end = engine.advance();
+
+        assertThat(end.phase()).isEqualTo(RolloutPhase.ABORTED);
+        assertThat(env.file()).isEqualTo(EnvRepoFixture.VALUES);
+        assertThat(env.trailers().get(2)).containsEntry("Step", "revert-promotion").doesNotContainKey("Verdict");
+        assertThat(end.events().get(end.events().size() - 1).message()).startsWith("aborted: reverted promotion commit");
+    }
+
+    @Test
     void shouldRevertWhenArgoCdNeverGetsThereInTime() throws Exception {
         runUntilVerifying();
 
