@@ -124,6 +124,31 @@ class DeploymentGateStepTest {
     }
 
     @Test
+    @DisplayName("stop() fails the step with its cause at once and cancels the query, which completes nothing more")
+    void stopCancelsTheQuery() throws Exception {
+        // a Prometheus that accepts the connection and never answers: the query hangs until cancelled
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            DeploymentGateStep step = step("http://127.0.0.1:" + silent.getLocalPort() + "/");
+            DeploymentGateExecution execution = new DeploymentGateExecution(context, new GateRequest(step.getPrometheusUrl(),
+                    step.getCanarySelector(), step.getBaselineSelector(), step.getWindow(), step.getJudge(), step.getMetrics(),
+                    step.getFailOn()), pool, NOW);
+            execution.start();
+            try (java.net.Socket accepted = silent.accept()) {
+                AbortException cause = new AbortException("stopped by the user");
+                execution.stop(cause);
+
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> context.outcome.get(5, TimeUnit.SECONDS)))
+                        .hasCause(cause);
+                // the cancelled query ends well before its 10 s request timeout and completes nothing more
+                pool.shutdown();
+                assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+                assertThat(context.completions()).isEqualTo(1);
+                assertThat(context.log()).doesNotContain("verdict");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("failOn: 'failed' lets an INCONCLUSIVE gate return its verdict instead of failing")
     void failOnFailedReturnsInconclusive() throws Exception {
         prometheus.canary(FakePrometheus.Canary.NO_DATA);
