@@ -40,6 +40,8 @@ public final class ChaosExperimentExecution extends StepExecution {
     private transient ExperimentSpec spec;
     private transient ChaosRunner runner;
     private transient ChaosScheduler.Cancellable next;
+    /** Set by stop(): a transition already queued or running must not schedule another or complete the step. */
+    private transient volatile boolean stopped;
 
     ChaosExperimentExecution(StepContext context, ChaosExperimentRequest request) {
         super(context);
@@ -90,6 +92,7 @@ public final class ChaosExperimentExecution extends StepExecution {
 
     @Override
     public void stop(Throwable cause) throws Exception {
+        stopped = true;
         ChaosScheduler.Cancellable pending = next;
         if (pending != null) {
             pending.cancel();
@@ -98,6 +101,9 @@ public final class ChaosExperimentExecution extends StepExecution {
             if (runner != null) {
                 // halt now, not at the next check: a stopped build must not leave a fault in force
                 synchronized (this) {
+                    if (next != null) {
+                        next.cancel(); // a transition that ran meanwhile may have scheduled another
+                    }
                     logNewEvents(runner.stop(experimentId, cause.getMessage() == null ? cause.toString() : cause.getMessage()));
                 }
             }
@@ -112,6 +118,9 @@ public final class ChaosExperimentExecution extends StepExecution {
     }
 
     private synchronized void tick() {
+        if (stopped) {
+            return;
+        }
         try {
             ExperimentState s = runner.advance(experimentId, spec);
             logNewEvents(s);
