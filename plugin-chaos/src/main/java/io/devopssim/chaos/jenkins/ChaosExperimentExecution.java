@@ -1,0 +1,213 @@
+package io.devopssim.chaos.jenkins;
+
+import hudson.AbortException;
+import hudson.ExtensionList;
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import io.devopssim.chaos.ChaosException;
+import io.devopssim.chaos.ChaosRunner;
+import io.devopssim.chaos.ExperimentReader;
+import io.devopssim.chaos.ExperimentSpec;
+import io.devopssim.chaos.ExperimentState;
+import io.devopssim.core.chaos.ChaosResult;
+import io.devopssim.core.spec.InvalidSpecException;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asynchronous: {@link #start()} returns at once and the experiment's transitions run on the shared scheduler,
+ * each one saved by the runner, so no thread waits and a controller restart resumes in {@link #onResume()}.
+ * Only the spec text, ids and how many events were logged are serialized with the Pipeline program.
+ */
+public final class ChaosExperimentExecution extends StepExecution {
+    private static final long serialVersionUID = 1L;
+    private static final String LOG_PREFIX = "[chaosExperiment] ";
+
+    private final ChaosExperimentRequest request;
+    private String specYaml;
+    private String experimentId;
+    private String stateDir;
+    /** Events already in the build log, so a resumed experiment does not print them twice. */
+    private int loggedEvents;
+
+    private transient ChaosRuntime runtime;
+    private transient ExperimentSpec spec;
+    private transient ChaosRunner runner;
+    private transient ChaosScheduler.Cancellable next;
+    /** Set by stop(): a transition already queued or running must not schedule another or complete the step. */
+    private transient volatile boolean stopped;
+
+    ChaosExperimentExecution(StepContext context, ChaosExperimentRequest request) {
+        super(context);
+        this.request = request;
+    }
+
+    /** For tests: run against a given runtime instead of the controller's. */
+    ChaosExperimentExecution(StepContext context, ChaosExperimentRequest request, ChaosRuntime runtime) {
+        this(context, request);
+        this.runtime = runtime;
+    }
+
+    /** For tests: what a restarted controller's descriptor would provide. */
+    void useRuntimeForTest(ChaosRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public boolean start() throws Exception {
+        ChaosRuntime.BuildRef build = runtime().build(getContext());
+        String text = readSpecText();
+        ExperimentSpec parsed = parse(text); // bad input fails here, before any state or fault
+        specYaml = text;
+        spec = parsed;
+        experimentId = request.experimentId() != null ? request.experimentId() : defaultId(build, parsed);
+        stateDir = build.rootDir().resolve("devsim-chaos").toString();
+        runner = runtime().runner(experimentId, spec, Path.of(stateDir));
+        try {
+            logNewEvents(runner.start(experimentId, spec));
+        } catch (ChaosException e) {
+            throw new AbortException("chaosExperiment: " + e.getMessage());
+        }
+        scheduleNow();
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        try {
+            spec = parse(specYaml);
+            runner = runtime().runner(experimentId, spec, Path.of(stateDir));
+            logNewEvents(runner.start(experimentId, spec)); // loads the saved state; injects nothing twice
+            scheduleNow();
+        } catch (Exception e) {
+            getContext().onFailure(e);
+        }
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        stopped = true;
+        ChaosScheduler.Cancellable pending = next;
+        if (pending != null) {
+            pending.cancel();
+        }
+        try {
+            if (runner != null) {
+                // halt now, not at the next check: a stopped build must not leave a fault in force
+                synchronized (this) {
+                    if (next != null) {
+                        next.cancel(); // a transition that ran meanwhile may have scheduled another
+                    }
+                    logNewEvents(runner.stop(experimentId, cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+                }
+            }
+        } finally {
+            getContext().onFailure(cause);
+        }
+    }
+
+    @Override
+    public String getStatus() {
+        return experimentId == null ? "starting" : "experiment " + experimentId;
+    }
+
+    private synchronized void tick() {
+        if (stopped) {
+            return;
+        }
+        try {
+            ExperimentState s = runner.advance(experimentId, spec);
+            logNewEvents(s);
+            if (s.isDone()) {
+                finish(runner.result(experimentId));
+            } else {
+                next = runtime().scheduler().schedule(this::tick, s.waitUntil() == null ? Instant.EPOCH : s.waitUntil());
+            }
+        } catch (Exception e) {
+            getContext().onFailure(e);
+        }
+    }
+
+    private void finish(ChaosResult r) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("outcome", r.outcome().name());
+        result.put("hypothesisHeld", r.hypothesisHeld());
+        result.put("errorBudgetBurned", r.errorBudgetBurned());
+        if (r.outcome() == ChaosResult.Outcome.FAILED) {
+            getContext().onFailure(new AbortException("chaosExperiment " + experimentId + " failed: the backend could not run the faults"));
+        } else if (r.hypothesisHeld()) {
+            getContext().onSuccess(result);
+        } else if (!request.failOnBrokenHypothesis()) {
+            log("hypothesis broken; the build goes on because failOnBrokenHypothesis is false");
+            getContext().onSuccess(result);
+        } else {
+            getContext().onFailure(new AbortException("chaosExperiment " + experimentId + ": the steady-state hypothesis broke ("
+                    + r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", error budget burned "
+                    + r.errorBudgetBurned() + ")"));
+        }
+    }
+
+    private void scheduleNow() {
+        next = runtime().scheduler().schedule(this::tick, Instant.EPOCH);
+    }
+
+    private void logNewEvents(ExperimentState s) {
+        List<io.devopssim.chaos.ExperimentEvent> events = s.events();
+        for (int i = loggedEvents; i < events.size(); i++) {
+            log(events.get(i).message());
+        }
+        loggedEvents = Math.max(loggedEvents, events.size());
+    }
+
+    private void log(String line) {
+        try {
+            TaskListener listener = getContext().get(TaskListener.class);
+            listener.getLogger().println(LOG_PREFIX + line);
+        } catch (Exception e) {
+            // the build log is gone (build finished or deleted); the state file still has the event
+        }
+    }
+
+    private String readSpecText() throws Exception {
+        if ((request.spec() == null) == (request.specFile() == null)) {
+            throw new AbortException("chaosExperiment needs exactly one of specFile or spec");
+        }
+        if (request.spec() != null) {
+            return request.spec();
+        }
+        FilePath workspace = getContext().get(FilePath.class);
+        if (workspace == null) {
+            throw new AbortException("chaosExperiment specFile needs a workspace: call it inside node { }");
+        }
+        FilePath file = workspace.child(request.specFile());
+        if (!file.exists()) {
+            throw new AbortException("chaosExperiment: spec file " + request.specFile() + " not found in the workspace");
+        }
+        return file.readToString();
+    }
+
+    private static ExperimentSpec parse(String yaml) throws AbortException {
+        try {
+            return new ExperimentReader().read(yaml);
+        } catch (InvalidSpecException e) {
+            throw new AbortException("chaosExperiment: invalid experiment spec:\n" + e.getMessage());
+        }
+    }
+
+    private static String defaultId(ChaosRuntime.BuildRef build, ExperimentSpec spec) {
+        return spec.name() + "-" + build.externalizableId().replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private ChaosRuntime runtime() {
+        if (runtime == null) {
+            runtime = ExtensionList.lookupSingleton(ChaosExperimentStep.DescriptorImpl.class).runtime();
+        }
+        return runtime;
+    }
+}
