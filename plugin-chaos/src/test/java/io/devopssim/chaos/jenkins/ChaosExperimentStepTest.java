@@ -1,5 +1,7 @@
 package io.devopssim.chaos.jenkins;
 
+import io.devopssim.jenkinsapi.testing.TestStepContext;
+
 import hudson.AbortException;
 import io.devopssim.chaos.ChaosRunner;
 import io.devopssim.chaos.ExperimentSpec;

@@ -1,5 +1,7 @@
 package io.devopssim.deploy.jenkins;
 
+import io.devopssim.jenkinsapi.testing.TestStepContext;
+
 import hudson.AbortException;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;

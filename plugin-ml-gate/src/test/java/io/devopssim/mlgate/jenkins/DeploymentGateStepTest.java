@@ -1,5 +1,7 @@
 package io.devopssim.mlgate.jenkins;
 
+import io.devopssim.jenkinsapi.testing.TestStepContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.devopssim.chaos.jenkins;
+package io.devopssim.jenkinsapi.testing;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
@@ -16,32 +16,32 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A step context as Pipeline gives one: context objects by type, and the step's outcome, which may be
+ * Shared by the plugins' step tests (jenkins-api's test-jar). A step context as Pipeline gives one: context objects by type, and the step's outcome, which may be
  * given once only.
  */
-final class TestStepContext extends StepContext {
+public final class TestStepContext extends StepContext {
     private static final long serialVersionUID = 1L;
 
     private final transient Map<Class<?>, Object> objects = new HashMap<>();
     private final transient ByteArrayOutputStream log = new ByteArrayOutputStream();
-    final transient CompletableFuture<Object> outcome = new CompletableFuture<>();
+    public final transient CompletableFuture<Object> outcome = new CompletableFuture<>();
     private transient int completions;
 
-    TestStepContext() {
+    public TestStepContext() {
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         objects.put(TaskListener.class, (TaskListener) () -> out);
         objects.put(EnvVars.class, new EnvVars() { });
     }
 
-    EnvVars env() {
+    public EnvVars env() {
         return (EnvVars) objects.get(EnvVars.class);
     }
 
-    String log() {
+    public String log() {
         return log.toString(StandardCharsets.UTF_8);
     }
 
-    int completions() {
+    public int completions() {
         return completions;
     }
 
@@ -79,7 +79,7 @@ final class TestStepContext extends StepContext {
 
     @Override
     public BodyInvoker newBodyInvoker() {
-        throw new IllegalStateException("chaosExperiment takes no body");
+        throw new IllegalStateException("the steps of this suite take no body");
     }
 
     @Override
