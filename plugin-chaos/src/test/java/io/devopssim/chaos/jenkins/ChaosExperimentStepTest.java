@@ -1,5 +1,6 @@
 package io.devopssim.chaos.jenkins;
 
+import io.devopssim.jenkinsapi.testing.StepSerialization;
 import io.devopssim.jenkinsapi.testing.TestStepContext;
 
 import hudson.AbortException;
@@ -17,13 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -205,50 +200,11 @@ class ChaosExperimentStepTest {
     }
 
     private byte[] serialize(ChaosExperimentExecution execution) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ContextReplacingOutput(bytes, context)) {
-            out.writeObject(execution);
-        }
-        return bytes.toByteArray();
+        return StepSerialization.serialize(execution, context);
     }
 
     private ChaosExperimentExecution deserialize(byte[] bytes) throws Exception {
-        try (ObjectInputStream in = new ContextResolvingInput(new ByteArrayInputStream(bytes), context)) {
-            return (ChaosExperimentExecution) in.readObject();
-        }
-    }
-
-    private enum ContextToken { CONTEXT }
-
-    /** The test context is not serializable as Pipeline's is; it is swapped for a token and back. */
-    private static final class ContextReplacingOutput extends ObjectOutputStream {
-        private final StepContext context;
-
-        ContextReplacingOutput(OutputStream out, StepContext context) throws IOException {
-            super(out);
-            this.context = context;
-            enableReplaceObject(true);
-        }
-
-        @Override
-        protected Object replaceObject(Object obj) {
-            return obj == context ? ContextToken.CONTEXT : obj;
-        }
-    }
-
-    private static final class ContextResolvingInput extends ObjectInputStream {
-        private final StepContext context;
-
-        ContextResolvingInput(InputStream in, StepContext context) throws IOException {
-            super(in);
-            this.context = context;
-            enableResolveObject(true);
-        }
-
-        @Override
-        protected Object resolveObject(Object obj) {
-            return obj == ContextToken.CONTEXT ? context : obj;
-        }
+        return StepSerialization.deserialize(bytes, context, ChaosExperimentExecution.class);
     }
 
     /**
