@@ -10,22 +10,36 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns an analysis window into the {@link FeatureSchema} vector. A metric that is absent, or has fewer
  * than {@code minSamples} finite points on either side, makes the vector incomplete: the gate then
  * answers INCONCLUSIVE instead of guessing from imputed values.
+ *
+ * <p>The one exception is a metric the data source is declared not to have at all ({@code notCollected},
+ * e.g. CPU for a service that exports only request metrics): when it has no points, its features are NaN,
+ * XGBoost's "missing", and the model decides on the others. Declared up front, never inferred from a gap.
  */
 public final class FeatureExtractor {
     public static final int DEFAULT_MIN_SAMPLES = 10;
 
     private final int minSamples;
+    private final Set<String> notCollected;
 
-    public FeatureExtractor(int minSamples) {
+    public FeatureExtractor(int minSamples, Set<String> notCollected) {
         if (minSamples < 3) {
             throw new IllegalArgumentException("minSamples must be at least 3: " + minSamples);
         }
+        if (notCollected.contains(StandardMetrics.REQUEST_RATE)) {
+            throw new IllegalArgumentException("the request rate is needed: it tells how much traffic the window saw");
+        }
         this.minSamples = minSamples;
+        this.notCollected = Set.copyOf(notCollected);
+    }
+
+    public FeatureExtractor(int minSamples) {
+        this(minSamples, Set.of());
     }
 
     public FeatureExtractor() {
@@ -35,6 +49,7 @@ public final class FeatureExtractor {
     public Features extract(AnalysisInput input) {
         List<String> missing = new ArrayList<>();
         float[] values = new float[FeatureSchema.size()];
+        Arrays.fill(values, Float.NaN);
         int column = 0;
         for (String metric : FeatureSchema.METRICS) {
             Window w = window(input, metric, missing);
@@ -64,6 +79,9 @@ public final class FeatureExtractor {
 
     private Window window(AnalysisInput input, String metric, List<String> missing) {
         CanaryBaseline series = input.series().get(metric);
+        if (notCollected.contains(metric) && (series == null || series.canary().isEmpty() && series.baseline().isEmpty())) {
+            return null;
+        }
         if (series == null) {
             missing.add(metric + ": no data (" + input.unavailable().getOrDefault(metric, "not fetched") + ")");
             return null;

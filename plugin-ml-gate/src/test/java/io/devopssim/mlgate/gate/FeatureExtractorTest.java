@@ -59,4 +59,23 @@ class FeatureExtractorTest {
         assertThat(f.complete()).isFalse();
         assertThat(f.missing()).containsExactly("error_rate: 30 canary and 0 baseline points, 10 needed on each side");
     }
+
+    @Test
+    void shouldGiveNanFeaturesOnlyForAMetricDeclaredNotCollected() {
+        AnalysisInput input = SimulatedReleases.simulate(SeedRange.TRAINING.seed(2), FaultKind.HEALTHY, 0).input();
+        Map<String, CanaryBaseline> series = new HashMap<>(input.series());
+        series.remove(StandardMetrics.CPU_CORES);
+        AnalysisInput withoutCpu = new AnalysisInput(input.windowStart(), input.windowEnd(), series,
+                Map.of(StandardMetrics.CPU_CORES, "not exported"));
+
+        Features declared = new FeatureExtractor(10, java.util.Set.of(StandardMetrics.CPU_CORES)).extract(withoutCpu);
+        assertThat(declared.complete()).isTrue();
+        assertThat(declared.value("cpu_cores.mean_ratio")).isNaN();
+        assertThat(declared.value("latency_p99_ms.mean_ratio")).isBetween(0.8f, 1.2f);
+
+        // the same gap without the declaration is missing data: never imputed
+        Features undeclared = extractor.extract(withoutCpu);
+        assertThat(undeclared.complete()).isFalse();
+        assertThat(undeclared.missing()).containsExactly("cpu_cores: no data (not exported)");
+    }
 }
