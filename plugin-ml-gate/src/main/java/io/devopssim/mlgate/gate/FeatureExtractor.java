@@ -6,10 +6,13 @@ import io.devopssim.core.metrics.Sample;
 import io.devopssim.core.metrics.StandardMetrics;
 import io.devopssim.mlgate.judge.MannWhitney;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,31 +53,81 @@ public final class FeatureExtractor {
         List<String> missing = new ArrayList<>();
         float[] values = new float[FeatureSchema.size()];
         Arrays.fill(values, Float.NaN);
-        int column = 0;
+        Window traffic = window(input, StandardMetrics.REQUEST_RATE, missing);
+        Map<String, Window> windows = new HashMap<>();
         for (String metric : FeatureSchema.METRICS) {
             Window w = window(input, metric, missing);
-            if (w != null) {
-                double[] c = w.canary;
-                double[] b = w.baseline;
-                double canaryMean = mean(c);
-                double baselineMean = mean(b);
-                values[column] = (float) ratio(canaryMean, baselineMean);
-                values[column + 1] = (float) (canaryMean - baselineMean);
-                values[column + 2] = (float) ratio(quantile(c, 0.5), quantile(b, 0.5));
-                values[column + 3] = (float) ratio(quantile(c, 0.9), quantile(b, 0.9));
-                values[column + 4] = (float) MannWhitney.z(c, b);
-                values[column + 5] = (float) (slopePerMinute(w.canaryTimes, c) / (Math.abs(baselineMean) + FeatureSchema.EPSILON));
+            if (w == null) {
+                continue;
             }
-            column += FeatureSchema.PER_METRIC.size();
+            windows.put(metric, w);
+            double[] c = w.canary;
+            double[] b = w.baseline;
+            double canaryMean = mean(c);
+            double baselineMean = mean(b);
+            double canarySd = standardDeviation(c, canaryMean);
+            double baselineSd = standardDeviation(b, baselineMean);
+            put(values, metric, "mean_ratio", ratio(canaryMean, baselineMean));
+            put(values, metric, "mean_diff", canaryMean - baselineMean);
+            put(values, metric, "p50_ratio", ratio(quantile(c, 0.5), quantile(b, 0.5)));
+            put(values, metric, "p90_ratio", ratio(quantile(c, 0.9), quantile(b, 0.9)));
+            put(values, metric, "mw_z", MannWhitney.z(c, b));
+            put(values, metric, "canary_slope", slopePerMinute(w.canaryTimes, c) / (Math.abs(baselineMean) + FeatureSchema.EPSILON));
+            put(values, metric, "canary_mean", canaryMean);
+            put(values, metric, "baseline_mean", baselineMean);
+            put(values, metric, "sd_ratio", ratio(canarySd, baselineSd));
+            double se = Math.sqrt(canarySd * canarySd / c.length + baselineSd * baselineSd / b.length);
+            put(values, metric, "welch_t", se > 0 ? (canaryMean - baselineMean) / se : 0);
         }
-        Window traffic = window(input, StandardMetrics.REQUEST_RATE, missing);
         if (traffic != null) {
             double canaryRps = mean(traffic.canary);
-            double total = canaryRps + mean(traffic.baseline);
-            values[column] = (float) (total > 0 ? canaryRps / total : 0);
-            values[column + 1] = (float) canaryRps;
+            double baselineRps = mean(traffic.baseline);
+            double total = canaryRps + baselineRps;
+            values[FeatureSchema.index("traffic.canary_share")] = (float) (total > 0 ? canaryRps / total : 0);
+            values[FeatureSchema.index("traffic.canary_rps")] = (float) canaryRps;
+            values[FeatureSchema.index("traffic.baseline_rps")] = (float) baselineRps;
+            Window errors = windows.get(StandardMetrics.ERROR_RATE);
+            if (errors != null) {
+                double seconds = Math.max(1, Duration.between(input.windowStart(), input.windowEnd()).toSeconds());
+                values[FeatureSchema.index("error_rate.binomial_z")] = (float) binomialZ(mean(errors.canary), canaryRps * seconds,
+                        mean(errors.baseline), baselineRps * seconds);
+            }
+            Window cpu = windows.get(StandardMetrics.CPU_CORES);
+            if (cpu != null) {
+                double canaryPerRps = mean(cpu.canary) / (canaryRps + FeatureSchema.EPSILON);
+                double baselinePerRps = mean(cpu.baseline) / (baselineRps + FeatureSchema.EPSILON);
+                values[FeatureSchema.index("cpu_cores.per_rps_canary")] = (float) canaryPerRps;
+                values[FeatureSchema.index("cpu_cores.per_rps_baseline")] = (float) baselinePerRps;
+                values[FeatureSchema.index("cpu_cores.per_rps_ratio")] = (float) ratio(canaryPerRps, baselinePerRps);
+            }
         }
         return missing.isEmpty() ? new Features(values, List.of()) : new Features(new float[0], missing);
+    }
+
+    private static void put(float[] values, String metric, String feature, double value) {
+        values[FeatureSchema.index(metric + "." + feature)] = (float) value;
+    }
+
+    /**
+     * Two-proportion z of the canary's error rate against the baseline's, with the window's request
+     * counts as the sample sizes: the same +0.5 % is noise on a few hundred requests and a fault on
+     * tens of thousands, which the rates alone cannot tell.
+     */
+    static double binomialZ(double canaryRate, double canaryRequests, double baselineRate, double baselineRequests) {
+        if (canaryRequests < 1 || baselineRequests < 1) {
+            return 0;
+        }
+        double pooled = (canaryRate * canaryRequests + baselineRate * baselineRequests) / (canaryRequests + baselineRequests);
+        double variance = pooled * (1 - pooled) * (1 / canaryRequests + 1 / baselineRequests);
+        return variance > 0 ? (canaryRate - baselineRate) / Math.sqrt(variance) : 0;
+    }
+
+    private static double standardDeviation(double[] values, double mean) {
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / Math.max(1, values.length - 1));
     }
 
     private Window window(AnalysisInput input, String metric, List<String> missing) {
