@@ -16,7 +16,7 @@ import java.util.Locale;
  * Runs {@link GateDecisionBenchmark} under JMH with a short configuration (it finishes in a few minutes)
  * and prints a table: percentiles of single calls (SampleTime mode) and throughputs.
  *
- * <p>Arguments: {@code [forks=2] [warmupIterations=3] [measurementIterations=5] [secondsPerIteration=2]}.
+ * <p>Arguments: {@code [forks=2] [warmupIterations=3] [measurementIterations=5] [secondsPerIteration=1]}.
  */
 public final class GateJmhBench {
     private GateJmhBench() {
@@ -26,7 +26,7 @@ public final class GateJmhBench {
         int forks = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         Options options = new OptionsBuilder()
                 .include(GateDecisionBenchmark.class.getName() + "\\.")
                 .forks(forks)
