@@ -65,6 +65,13 @@ public final class GremlinBackend implements ChaosBackend {
         return "gremlin";
     }
 
+    /** Why this backend cannot inject {@code fault}, so that a caller can refuse it before anything starts. */
+    public static Optional<String> refusal(Fault fault) {
+        return fault instanceof Fault.NodeFailure
+                ? Optional.of("gremlin: " + fault.kind() + " is not supported here (use the kubernetes backend)")
+                : Optional.empty();
+    }
+
     /**
      * Creates the attacks not created yet: a repeated start creates nothing twice, and one after a crash
      * adopts the attack a dead process asked for but never wrote down, instead of creating another.
