@@ -44,7 +44,7 @@ public final class FakeGremlin implements AutoCloseable {
     private final Map<String, JsonNode> bodies = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger ids = new AtomicInteger();
     /** When set, every request is answered with this status and a body echoing the Authorization header. */
-    volatile int failWith;
+    public volatile int failWith;
     /** When set, halts are acknowledged (202) but the attacks keep running. */
     volatile boolean ignoreHalts;
     /** When set, a create makes the attack and then answers 504, as a gateway whose upstream answer was lost. */
