@@ -80,14 +80,16 @@ public final class KubernetesChaosRuntime implements ChaosRuntime {
             }
             // from an empty config, so nothing of the controller's own kubeconfig or environment is mixed in
             base = new ConfigBuilder(Config.empty()).withMasterUrl(k.serverUrl().toString()).withOauthToken(token.secret()).build();
-        } else if (kubeconfig != null) {
-            base = Config.fromKubeconfig(k.kubeContext(), kubeconfig.toFile());
         } else {
-            base = Config.autoConfigure(k.kubeContext());
-        }
-        if (k.kubeContext() != null && base.getCurrentContext() != null
-                && !k.kubeContext().equals(base.getCurrentContext().getName())) {
-            throw new AbortException("chaosExperiment: the controller's kubeconfig has no context " + k.kubeContext());
+            try {
+                base = kubeconfig != null ? Config.fromKubeconfig(k.kubeContext(), kubeconfig.toFile()) : Config.autoConfigure(k.kubeContext());
+            } catch (RuntimeException e) {
+                // the type only: a kubeconfig's parse error could quote a line holding a token
+                throw new AbortException("chaosExperiment: cannot read the controller's kubeconfig (" + e.getClass().getSimpleName() + ")");
+            }
+            if (k.kubeContext() != null && (base.getCurrentContext() == null || !k.kubeContext().equals(base.getCurrentContext().getName()))) {
+                throw new AbortException("chaosExperiment: the controller's kubeconfig has no context " + k.kubeContext());
+            }
         }
         return new ConfigBuilder(base).withNamespace(k.namespace())
                 .withRequestTimeout((int) TIMEOUT.toMillis()).withConnectionTimeout((int) TIMEOUT.toMillis())

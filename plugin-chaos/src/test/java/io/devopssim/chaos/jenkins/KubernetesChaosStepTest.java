@@ -123,6 +123,10 @@ class KubernetesChaosStepTest {
                   context: {cluster: mock, user: chaos}
                 """.formatted(serverUrl()));
 
+        assertThatThrownBy(execution(runtime(kubeconfig), "no-such-ctx", null, null)::start).isInstanceOf(AbortException.class)
+                .hasMessage("chaosExperiment: the controller's kubeconfig has no context no-such-ctx");
+        assertThat(Files.exists(tmp.resolve("build/devsim-chaos"))).as("nothing started").isFalse();
+
         execution(runtime(kubeconfig), "mock-ctx", null, null).start();
         scheduler.run(1000);
         assertThat(context.outcome).as("the step ended; log:%n%s", context.log()).isDone();
