@@ -31,6 +31,8 @@ public record RolloutEvent(Instant time, int stepIndex, Kind kind, String messag
         ROLLED_BACK, ABORT_REQUESTED,
         RETRY, FAILED,
         /** The canary's replicas were set apart from its weight ({@code setCanaryScale}), or back to matching it. */
-        SCALE
+        SCALE,
+        /** The deployment runs the promotion commit healthily, and the rollout goes on (post-promotion analysis). */
+        VERIFIED
     }
 }
