@@ -1,5 +1,6 @@
 package io.devopssim.deploy;
 
+import io.devopssim.core.gitops.CommitInfo;
 import io.devopssim.core.gitops.CommitTrailers;
 import io.devopssim.core.spec.GitOpsSpec;
 import io.devopssim.core.gitops.PromotionException;
@@ -162,6 +163,16 @@ final class Promotion {
         boolean aborted = Timeline.isAborted(s);
         RolloutPhase end = aborted ? RolloutPhase.ABORTED : RolloutPhase.ROLLED_BACK;
         Optional<String> promoted = Timeline.promotionCommit(s);
+        if (promoted.isEmpty()) {
+            // stopped between the promotion's push and its save, the rollout has no record of it: Git has
+            GitOpsSpec g = spec.gitops();
+            try {
+                promoted = ctx.promoter().findCommit(g.repoUrl(), g.branch(), ctx.gitCredentials(), ctx.rolloutId(),
+                        STEP_PROMOTE).map(CommitInfo::id);
+            } catch (PromotionException e) {
+                return retryOrFail(s, "cannot read the environment repository's history: " + e.getMessage());
+            }
+        }
         if (promoted.isPresent()) {
             // a promotion already reached the branch (aborted while verifying, or judged after it): take it back
             return revertPromotion(s, promoted.get(), aborted ? null : failureVerdict(last), end);
