@@ -11,6 +11,7 @@ import io.devopssim.core.spec.RolloutSpecReader;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.state.StateStore;
 import io.devopssim.core.time.SimulatedClock;
+import io.devopssim.core.traffic.TrafficRouter;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,10 +37,17 @@ final class StrategyRun {
 
     StrategyRun(Path work, RolloutSpec spec, StateStore store, SimulatedClock clock, FleetSimulator fleet,
                 FleetSimulator bench, RolloutListener listener) {
+        this(work, spec, store, clock, fleet, bench, listener, null);
+    }
+
+    /** @param router moves traffic instead of the fleet (which still serves the metrics), or null */
+    StrategyRun(Path work, RolloutSpec spec, StateStore store, SimulatedClock clock, FleetSimulator fleet,
+                FleetSimulator bench, RolloutListener listener, java.util.function.Function<FleetSimulator, TrafficRouter> router) {
         this.clock = clock;
         this.fleet = fleet != null ? fleet : new FleetSimulator(spec.simulation(), clock);
         this.bench = bench != null ? bench : PreviewBench.create(spec.simulation(), clock);
-        RolloutContext ctx = new RolloutContext("checkout-" + spec.image().tag(), spec, this.fleet,
+        RolloutContext ctx = new RolloutContext("checkout-" + spec.image().tag(), spec,
+                router == null ? this.fleet : router.apply(this.fleet),
                 new AnalysisRunner(this.fleet, new ThresholdJudge(spec.analysis())),
                 new GitPromoter(PromoterOptions.defaults().withWorkRoot(work.resolve("work-" + UUID.randomUUID()))),
                 GitCredentials.ANONYMOUS, store, clock, listener, new RolloutContext.RetryPolicy(3, Duration.ofSeconds(5)))
