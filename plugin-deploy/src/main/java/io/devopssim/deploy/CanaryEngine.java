@@ -1,5 +1,6 @@
 package io.devopssim.deploy;
 
+import io.devopssim.core.spec.Strategy;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.traffic.TrafficRoutingException;
@@ -19,6 +20,11 @@ public final class CanaryEngine extends StrategyEngine {
 
     public CanaryEngine(RolloutContext ctx) {
         super(ctx, Promotion.AfterCommit.EMPTY_CANARY_AND_END, "rollback: canary gets 0% of requests");
+        if (spec.strategy() != Strategy.CANARY) {
+            // another strategy's spec has no canary steps: run as a canary it would promote unjudged
+            throw new IllegalArgumentException("a canary engine for a " + spec.strategy().yamlName()
+                    + " spec; RolloutEngines.create picks the engine of its strategy");
+        }
         this.steps = new StepRunner(ctx, timeline, ctx.spec().steps());
     }
 

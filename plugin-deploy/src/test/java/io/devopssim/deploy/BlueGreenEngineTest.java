@@ -135,6 +135,22 @@ class BlueGreenEngineTest {
     }
 
     @Test
+    void aCanaryEngineRefusesAnotherStrategysSpecWhichWouldPromoteUnjudged() throws Exception {
+        EnvRepoFixture env = new EnvRepoFixture(tmp);
+        RolloutSpec spec = StrategyRun.Specs.blueGreen(env, "{}");
+        StrategyRun run = new StrategyRun(tmp, spec, new InMemoryStateStore());
+        RolloutContext ctx = new RolloutContext("checkout-1.5.0", spec, run.fleet,
+                new io.devopssim.core.judge.AnalysisRunner(run.fleet, new io.devopssim.core.judge.ThresholdJudge(spec.analysis())),
+                new io.devopssim.core.gitops.GitPromoter(io.devopssim.core.gitops.PromoterOptions.defaults()
+                        .withWorkRoot(tmp.resolve("c"))), io.devopssim.core.gitops.GitCredentials.ANONYMOUS,
+                new InMemoryStateStore(), run.clock, RolloutListener.NONE, RolloutContext.RetryPolicy.DEFAULT);
+
+        assertThatThrownBy(() -> new CanaryEngine(ctx)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a canary engine for a blueGreen spec; RolloutEngines.create picks the engine of its strategy");
+        assertThat(RolloutEngines.create(ctx)).isInstanceOf(BlueGreenEngine.class);
+    }
+
+    @Test
     void shouldRefuseAPrePromotionAnalysisBeforeAnythingWhenTheRuntimeCannotSeeThePreview() throws Exception {
         EnvRepoFixture env = new EnvRepoFixture(tmp);
         RolloutSpec spec = StrategyRun.Specs.blueGreen(env, "{}");
