@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,27 +32,23 @@ class StrategyResumeTest {
     @TempDir
     Path tmp;
 
-    /** A rollout to stop: its spec, and the fault a listener injects into the fleet on its way, if any. */
+    /**
+     * A rollout to stop: its spec, the canary's regression, and whether a fault appears in the fleet once 60% of
+     * the requests reach the release (a rolling update's third batch).
+     */
     private record Case(String name, BiFunction<EnvRepoFixture, String, RolloutSpec> spec, String regression,
-                        Consumer<Fleet> fault) {
+                        boolean faultAt60) {
     }
-
-    /** The fleet the listener of a run can reach. */
-    private static final class Fleet {
-        FleetSimulator live;
-    }
-
-    private static final Consumer<Fleet> NO_FAULT = f -> { };
 
     @Test
     @DisplayName("stopped at every transition and resumed, blue-green, hybrid and rolling rollouts end as uninterrupted ones")
     void shouldEndAsAnUninterruptedRunWhenStoppedAtEveryTransition() throws Exception {
         List<Case> cases = List.of(
-                new Case("blue-green", StrategyRun.Specs::blueGreen, "{}", NO_FAULT),
-                new Case("blue-green, post-promotion fails", StrategyRun.Specs::blueGreen, "{latencyFactor: 1.3}", NO_FAULT),
-                new Case("hybrid", StrategyRun.Specs::hybrid, "{}", NO_FAULT),
-                new Case("rolling, batch 3 unhealthy", StrategyRun.Specs::rolling, "{}", null),
-                new Case("canary with setCanaryScale", CanaryScaleStepTest::spec, "{}", NO_FAULT));
+                new Case("blue-green", StrategyRun.Specs::blueGreen, "{}", false),
+                new Case("blue-green, post-promotion fails", StrategyRun.Specs::blueGreen, "{latencyFactor: 1.3}", false),
+                new Case("hybrid", StrategyRun.Specs::hybrid, "{}", false),
+                new Case("rolling, batch 3 unhealthy", StrategyRun.Specs::rolling, "{}", true),
+                new Case("canary with setCanaryScale", CanaryScaleStepTest::spec, "{}", false));
         for (Case c : cases) {
             EnvRepoFixture seed = new EnvRepoFixture(tmp.resolve(c.name() + "-seed"));
             EnvRepoFixture reference = seed.copy(tmp.resolve(c.name() + "-ref"));
@@ -86,9 +81,9 @@ class StrategyResumeTest {
     @DisplayName("aborted at every transition, blue-green, hybrid and rolling rollouts give the stable version back by commit")
     void shouldRestoreTheStableVersionWhenAbortedAtEveryTransition() throws Exception {
         List<Case> cases = List.of(
-                new Case("blue-green", StrategyRun.Specs::blueGreen, "{}", NO_FAULT),
-                new Case("hybrid", StrategyRun.Specs::hybrid, "{}", NO_FAULT),
-                new Case("rolling", StrategyRun.Specs::rolling, "{}", NO_FAULT));
+                new Case("blue-green", StrategyRun.Specs::blueGreen, "{}", false),
+                new Case("hybrid", StrategyRun.Specs::hybrid, "{}", false),
+                new Case("rolling", StrategyRun.Specs::rolling, "{}", false));
         for (Case c : cases) {
             EnvRepoFixture seed = new EnvRepoFixture(tmp.resolve(c.name() + "-seed"));
             CountingStore counted = new CountingStore(new InMemoryStateStore());
@@ -148,7 +143,7 @@ class StrategyResumeTest {
 
         StrategyRun run(StateStore store) {
             RolloutListener listener = RolloutListener.NONE;
-            if (c.fault() == null) {
+            if (c.faultAt60()) {
                 // batch 3 of the rolling update meets a fault, whichever controller moves it
                 listener = (state, event) -> {
                     if (event.kind() == Kind.WEIGHT && event.weight() == 60 && state.phase() == RolloutPhase.PROGRESSING) {
