@@ -35,11 +35,15 @@ final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--state-dir", defaultValue = ".devsim/state", description = "where rollout state is kept (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
-    @Option(names = {"-o", "--out"}, description = "folder for report.json and report.html (default: out/<rollout id>)")
+    @Option(names = {"-o", "--out"}, description = "folder for report.json, report.html and badges/ (default: out/<rollout id>)")
     Path out;
 
     @Option(names = "--start", description = "simulated start time, ISO-8601 (default: now)")
     Instant start;
+
+    @Option(names = "--environment",
+            description = "the environment's name, for the badge (default: the environment repository's branch)")
+    String environment;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -56,25 +60,32 @@ final class RolloutCommand implements Callable<Integer> {
         } catch (InvalidSpecException e) {
             throw new UserError(file + " is not a valid rollout spec:\n" + e.getMessage(), e);
         }
+        if (environment != null && environment.isBlank()) {
+            throw new UserError("--environment must not be blank");
+        }
         String rolloutId = id != null ? id : spec.app() + "-" + spec.image().tag();
         var credentials = Credentials.from(spec.gitops().credentials(), System.getenv());
+        // before anything is committed: an output folder devsim may not write to is bad input
+        Path dir = OutputFolder.prepare(out != null ? out : Path.of("out", rolloutId));
         SimulatorRollout.Result result;
         try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
             result = new SimulatorRollout(promoter, new FileStateStore(stateDir))
                     .run(spec, rolloutId, credentials, start != null ? start : Instant.now(),
                             new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
         }
-        if (result.state().phase() == RolloutPhase.PAUSED) {
+        RolloutPhase phase = result.state().phase();
+        boolean promoted = phase == RolloutPhase.PROMOTED;
+        ReportWriter.Written written = new ReportWriter().write(new Report("devsim rollout " + rolloutId, Instant.now(),
+                List.of(Reports.of(result, environment != null ? environment : spec.gitops().branch())), List.of(), promoted), dir);
+        if (phase == RolloutPhase.PAUSED) {
             o.println("=> PAUSED for approval: devsim approve --id " + rolloutId + " (or devsim abort --id " + rolloutId
                     + "), then run this command again");
+            o.println("Report so far: " + written.html());
             return Devsim.EXIT_PAUSED;
         }
-        Path dir = OutputFolder.prepare(out != null ? out : Path.of("out", rolloutId));
-        boolean promoted = result.state().phase() == RolloutPhase.PROMOTED;
-        new ReportWriter().write(new Report("devsim rollout " + rolloutId, Instant.now(),
-                List.of(Reports.of(result)), List.of(), promoted), dir);
-        o.println("=> " + result.state().phase() + (result.state().outcome() == null ? "" : ": " + result.state().outcome()));
-        o.println("Report: " + dir.resolve("report.html"));
+        o.println("=> " + phase + (result.state().outcome() == null ? "" : ": " + result.state().outcome()));
+        o.println("Report: " + written.html());
+        written.badges().forEach(b -> o.println("Badge: " + b));
         return promoted ? 0 : Devsim.EXIT_NOT_PROMOTED;
     }
 }

@@ -57,6 +57,7 @@ public final class TimelineChart {
     private final List<String> legend = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private final List<Band> bands = new ArrayList<>();
+    private boolean fromFirstPoint;
 
     private TimelineChart(Instant origin, String title) {
         this.origin = Objects.requireNonNull(origin, "origin");
@@ -96,6 +97,12 @@ public final class TimelineChart {
         s.put("symbol", symbol);
         s.put("symbolSize", 12);
         s.putObject("itemStyle").put("borderColor", "#ffffff").put("borderWidth", 1);
+        return this;
+    }
+
+    /** Starts the x axis at the first point rather than at the origin, for a stretch of a longer story. */
+    public TimelineChart fromFirstPoint() {
+        this.fromFirstPoint = true;
         return this;
     }
 
@@ -156,8 +163,13 @@ public final class TimelineChart {
         x.put("nameLocation", "middle");
         x.put("nameGap", 26);
         x.putObject("nameTextStyle").put("color", Options.MUTED);
-        x.put("min", 0);
-        x.put("max", "dataMax");
+        // from the start, or from the first point; the end is left to ECharts, which rounds it up to a tick, so a
+        // marker at the last point stays clear of the chart's edge
+        if (fromFirstPoint) {
+            x.put("min", "dataMin");
+        } else {
+            x.put("min", 0);
+        }
         x.putObject("axisLabel").put("color", Options.MUTED);
         x.putObject("splitLine").put("show", false);
         ArrayNode y = o.putArray("yAxis");

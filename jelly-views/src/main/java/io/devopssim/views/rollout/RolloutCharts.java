@@ -163,7 +163,7 @@ public final class RolloutCharts {
     private Chart chaosChart(RolloutEvent e, ChaosResult r, List<ProbeSeries> probes) {
         String verdict = r.hypothesisHeld() ? "hypothesis held" : "hypothesis did not hold";
         TimelineChart c = TimelineChart.since(origin, "Chaos " + r.experimentId() + ": " + r.outcome().name()
-                .toLowerCase(Locale.ROOT) + ", " + verdict);
+                .toLowerCase(Locale.ROOT) + ", " + verdict).fromFirstPoint();
         String[] colors = {Colors.BLUE, Colors.ORANGE};
         List<Point> broken = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
