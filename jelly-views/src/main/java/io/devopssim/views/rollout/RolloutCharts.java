@@ -20,6 +20,7 @@ import io.devopssim.views.chart.TimelineChart.Shape;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -203,7 +204,7 @@ public final class RolloutCharts {
 
     /** Analysis windows coloured by their verdict; with {@code all}, also chaos experiments and pauses. */
     private void bands(TimelineChart c, boolean all) {
-        Map<Integer, Instant> started = new java.util.HashMap<>();
+        Map<Integer, Instant> started = new HashMap<>();
         for (RolloutEvent e : events) {
             switch (e.kind()) {
                 case ANALYSIS_STARTED, CHAOS_STARTED, PAUSE_STARTED -> started.put(e.stepIndex(), e.time());
