@@ -96,6 +96,7 @@ public final class TimelineChart {
         ObjectNode s = series(name, "scatter", color, axis, points);
         s.put("symbol", symbol);
         s.put("symbolSize", 12);
+        s.put("z", 3); // above the lines, whose points may fall on the same spot
         s.putObject("itemStyle").put("borderColor", "#ffffff").put("borderWidth", 1);
         return this;
     }
@@ -163,13 +164,14 @@ public final class TimelineChart {
         x.put("nameLocation", "middle");
         x.put("nameGap", 26);
         x.putObject("nameTextStyle").put("color", Options.MUTED);
-        // from the start, or from the first point; the end is left to ECharts, which rounds it up to a tick, so a
-        // marker at the last point stays clear of the chart's edge
+        // from the start, or from the first point; the end is left to ECharts, which adds a little room and rounds
+        // it up to a tick, so a marker at the last point stays clear of the chart's edge
         if (fromFirstPoint) {
             x.put("min", "dataMin");
         } else {
             x.put("min", 0);
         }
+        x.putArray("boundaryGap").add(0).add("3%");
         x.putObject("axisLabel").put("color", Options.MUTED);
         x.putObject("splitLine").put("show", false);
         ArrayNode y = o.putArray("yAxis");

@@ -31,6 +31,8 @@ class TimelineChartTest {
         assertThat(s.get("data").get(1).toString()).isEqualTo("[1.5,null]");
         assertThat(s.get("data").get(2).toString()).isEqualTo("{\"name\":\"step 3\",\"value\":[2.5,50.12]}");
         assertThat(o.get("xAxis").get("name").asText()).isEqualTo("minutes since start");
+        assertThat(o.at("/xAxis/min").asInt()).isZero();
+        assertThat(o.at("/xAxis/boundaryGap/1").asText()).as("room after the last point, for its marker").isEqualTo("3%");
         assertThat(o.get("yAxis").get(0).get("max").asDouble()).isEqualTo(100);
         assertThat(o.get("animation").asBoolean()).as("a screenshot shows the final chart").isFalse();
         assertThat(o.get("legend").get("data").toString()).isEqualTo("[\"weight\"]");
@@ -48,6 +50,7 @@ class TimelineChartTest {
         JsonNode series = chart.option().get("series");
         assertThat(series).hasSize(3);
         assertThat(series.get(1).get("type").asText()).isEqualTo("scatter");
+        assertThat(series.get(1).get("z").asInt()).as("points above lines").isGreaterThan(2);
         JsonNode marks = series.get(2);
         assertThat(marks.get("data")).isEmpty();
         assertThat(marks.at("/markLine/data/0/xAxis").asDouble()).isEqualTo(9.0);
