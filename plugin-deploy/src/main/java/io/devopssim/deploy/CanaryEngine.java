@@ -435,6 +435,9 @@ public final class CanaryEngine {
     private RolloutState record(RolloutState s, RolloutEvent e) throws RolloutException {
         RolloutState next = save(s.withEvent(e));
         ctx.listener().onEvent(next, e);
+        if (next.phase().isTerminal()) {
+            ctx.history().finished(next, spec, ctx.analysis()); // the labelled example; never fails the rollout
+        }
         return next;
     }
 

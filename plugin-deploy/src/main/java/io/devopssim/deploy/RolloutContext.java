@@ -3,6 +3,7 @@ package io.devopssim.deploy;
 import io.devopssim.core.chaos.ChaosExperiments;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.Promoter;
+import io.devopssim.core.history.RolloutHistory;
 import io.devopssim.core.judge.AnalysisRunner;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.state.StateStore;
@@ -27,11 +28,21 @@ import java.util.Objects;
  * @param retry          how often and how far apart a failed commit is retried
  * @param chaos          runs the chaos steps ({@link ChaosExperiments#NONE} refuses them)
  * @param verifier       confirms the deployment reached the promotion commit ({@link DeploymentVerifier#NONE} trusts it)
+ * @param history        told when the rollout ends, to keep it as a labelled example ({@link RolloutHistory#NONE} keeps nothing)
  */
 public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
                              Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
                              RolloutListener listener, RetryPolicy retry, ChaosExperiments chaos,
-                             DeploymentVerifier verifier) {
+                             DeploymentVerifier verifier, RolloutHistory history) {
+
+    /** A rollout whose end is not kept in a release history. */
+    public RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
+                          Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
+                          RolloutListener listener, RetryPolicy retry, ChaosExperiments chaos,
+                          DeploymentVerifier verifier) {
+        this(rolloutId, spec, router, analysis, promoter, gitCredentials, store, clock, listener, retry, chaos, verifier,
+                RolloutHistory.NONE);
+    }
 
     /** A rollout whose promotion needs no confirmation from a deployment controller. */
     public RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
@@ -62,6 +73,7 @@ public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter r
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(chaos, "chaos");
         Objects.requireNonNull(verifier, "verifier");
+        Objects.requireNonNull(history, "history");
     }
 
     /**
