@@ -4,11 +4,14 @@ import io.devopssim.cli.report.Report;
 import io.devopssim.cli.report.ReportWriter;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
+import io.devopssim.core.history.JsonLinesHistory;
+import io.devopssim.core.history.RolloutHistory;
 import io.devopssim.core.spec.InvalidSpecException;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.spec.RolloutSpecReader;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.state.RolloutPhase;
+import io.devopssim.mlgate.gate.ModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,13 +29,17 @@ import java.util.concurrent.Callable;
                 "Runs on simulated time and commits to the environment repository the spec names.",
                 "Exit code: 0 promoted, 1 not promoted, 2 bad input, 3 paused for approval."})
 final class RolloutCommand implements Callable<Integer> {
+    /** In the state directory: one line per finished rollout, what {@code devsim gate train} learns from. */
+    static final String HISTORY_FILE = "history.jsonl";
+
     @Option(names = {"-f", "--file"}, required = true, description = "rollout spec (YAML)")
     Path file;
 
     @Option(names = "--id", description = "rollout id (default: <app>-<tag>); rerun with the same id to resume")
     String id;
 
-    @Option(names = "--state-dir", defaultValue = ".devsim/state", description = "where rollout state is kept (default: ${DEFAULT-VALUE})")
+    @Option(names = "--state-dir", defaultValue = ".devsim/state",
+            description = "where rollout state is kept, and the release history (history.jsonl) each finished rollout is appended to (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
     @Option(names = {"-o", "--out"}, description = "folder for report.json and report.html (default: out/<rollout id>)")
@@ -59,10 +66,16 @@ final class RolloutCommand implements Callable<Integer> {
         String rolloutId = id != null ? id : spec.app() + "-" + spec.image().tag();
         var credentials = Credentials.from(spec.gitops().credentials(), System.getenv());
         SimulatorRollout.Result result;
+        PrintWriter e = command.commandLine().getErr();
+        RolloutHistory history = new RolloutHistory(new JsonLinesHistory(stateDir.resolve(HISTORY_FILE)),
+                warning -> e.println("devsim: warning: " + warning));
+        Path specDir = file.toAbsolutePath().getParent();
         try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
-            result = new SimulatorRollout(promoter, new FileStateStore(stateDir))
-                    .run(spec, rolloutId, credentials, start != null ? start : Instant.now(),
+            result = new SimulatorRollout(promoter, new FileStateStore(stateDir), history)
+                    .run(spec, specDir, rolloutId, credentials, start != null ? start : Instant.now(),
                             new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
+        } catch (ModelException bad) {
+            throw new UserError(file + ": analysis." + bad.getMessage(), bad);
         }
         if (result.state().phase() == RolloutPhase.PAUSED) {
             o.println("=> PAUSED for approval: devsim approve --id " + rolloutId + " (or devsim abort --id " + rolloutId
