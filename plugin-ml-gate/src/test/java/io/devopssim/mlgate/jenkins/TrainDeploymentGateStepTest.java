@@ -41,8 +41,25 @@ class TrainDeploymentGateStepTest {
     private TestStepContext context;
     private RecordingBuild build;
 
+    /** The history file's text, written once by the real appender. */
     private static final class History {
-        static final List<HistoryEntry> ENTRIES = ReleaseHistories.entries(3_000, 100);
+        static final String TEXT = write(ReleaseHistories.entries(3_000, 100));
+
+        private static String write(List<HistoryEntry> entries) {
+            try {
+                Path file = Files.createTempFile("devsim-history-", ".jsonl");
+                Files.delete(file);
+                JsonLinesHistory history = new JsonLinesHistory(file);
+                for (HistoryEntry e : entries) {
+                    history.append(e);
+                }
+                String text = Files.readString(file);
+                Files.delete(file);
+                return text;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     @BeforeEach
@@ -50,10 +67,8 @@ class TrainDeploymentGateStepTest {
         pool = Executors.newSingleThreadExecutor();
         context = new TestStepContext();
         build = new RecordingBuild(workspace);
-        JsonLinesHistory history = new JsonLinesHistory(workspace.resolve("gate/history.jsonl"));
-        for (HistoryEntry e : History.ENTRIES) {
-            history.append(e);
-        }
+        Files.createDirectories(workspace.resolve("gate"));
+        Files.writeString(workspace.resolve("gate/history.jsonl"), History.TEXT);
     }
 
     @AfterEach
