@@ -69,12 +69,12 @@ class GateCommandTest {
         assertThat(written).extracting(HistoryEntry::rolloutId).containsExactly("checkout-1.5.0", "checkout-1.6.0");
 
         Path models = tmp.resolve("models");
-        int trained = devsim("gate", "train", "--history", state.toString(), "--model-dir", models.toString(), "--simulated", "150",
+        int trained = devsim("gate", "train", "--history", state.toString(), "--model-dir", models.toString(), "--simulated", "100",
                 "--rounds", "30");
 
         assertThat(trained).as(out + "" + err).isZero();
         assertThat(out.toString()).contains("history " + state.resolve("history.jsonl") + ": 2 entries")
-                .contains("labelled 1 healthy and 1 bad releases from history").contains("simulated 150/150 releases")
+                .contains("labelled 1 healthy and 1 bad releases from history").contains("simulated 100/100 releases")
                 .contains("training: 30/30 rounds").contains("v0001 becomes the first current model: recall ")
                 .contains("=> v0001 is the current model");
         assertThat(models.resolve("CURRENT")).hasContent("v0001\n");
@@ -144,7 +144,7 @@ class GateCommandTest {
             work.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
         }
 
-        int code = devsim("gate", "train", "--simulated", "120", "--rounds", "20", "--model-dir", tmp.resolve("models").toString(),
+        int code = devsim("gate", "train", "--simulated", "60", "--rounds", "20", "--model-dir", tmp.resolve("models").toString(),
                 "--git", bare.toUri().toString(), "--git-path", "gate");
 
         assertThat(code).as(out + "" + err).isZero();
