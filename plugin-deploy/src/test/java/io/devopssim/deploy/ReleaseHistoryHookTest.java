@@ -29,7 +29,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every rollout the canary engine finishes becomes one labelled example in the release history. */
+/**
+ * Every rollout an engine finishes becomes one labelled example in the release history (the hook sits in the
+ * engines' shared Timeline; the canary engine shows it).
+ */
 class ReleaseHistoryHookTest {
     private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
@@ -43,8 +46,8 @@ class ReleaseHistoryHookTest {
             RolloutContext ctx = new RolloutContext("checkout-" + spec.image().tag(), spec, fleet,
                     new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())), promoter, GitCredentials.ANONYMOUS,
                     new InMemoryStateStore(), clock, RolloutListener.NONE, new RolloutContext.RetryPolicy(3, Duration.ofSeconds(5)),
-                    io.devopssim.core.chaos.ChaosExperiments.NONE, DeploymentVerifier.NONE,
-                    new RolloutHistory(history, warnings::add));
+                    io.devopssim.core.chaos.ChaosExperiments.NONE, DeploymentVerifier.NONE)
+                    .withHistory(new RolloutHistory(history, warnings::add));
             CanaryEngine engine = new CanaryEngine(ctx);
             RolloutState end = SimulatedRun.toEnd(engine, clock);
             // a finished rollout resumed again appends nothing more

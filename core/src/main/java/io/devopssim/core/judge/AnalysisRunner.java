@@ -26,6 +26,11 @@ public final class AnalysisRunner {
         this.judge = judge;
     }
 
+    /** The same metrics judged by another judge: an analysis with criteria of its own. */
+    public AnalysisRunner withJudge(Judge other) {
+        return new AnalysisRunner(metrics, other);
+    }
+
     /** The window's series of the spec's criteria and of whatever the judge reads besides, judged. */
     public Judgement analyse(AnalysisSpec spec, Instant start, Instant end) {
         Set<String> names = new LinkedHashSet<>();
