@@ -165,7 +165,7 @@ class SpecJudgesTest {
         assertThatThrownBy(() -> SpecJudges.forSpec(spec(JudgeKind.COMBINED, criteria, "models", JudgeKind.DEFAULT_STAGES), tmp))
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining("model models (").hasMessageEndingWith("v0001 reads feature schema gate-features-v0;"
-                        + " this gate computes gate-features-v1");
+                        + " this gate computes " + io.devopssim.mlgate.gate.FeatureSchema.VERSION);
 
         Files.write(models.resolve("v0001").resolve(ModelRegistry.MODEL), new byte[] {1, 2, 3});
         Json.mapper().writeValue(metadata.toFile(), m);

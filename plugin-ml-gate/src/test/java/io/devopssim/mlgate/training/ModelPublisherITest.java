@@ -87,7 +87,7 @@ class ModelPublisherITest {
         assertThat(history).hasSize(3);
         String message = history.get(0).getFullMessage();
         assertThat(message).startsWith("Gate model v0002: replaces v0001\n\nv0002 is not worse than v0001 and becomes current")
-                .contains("Feature schema: gate-features-v1").containsPattern("Rollout-Id: gate-model-[0-9a-f]{16}\n")
+                .contains("Feature schema: " + io.devopssim.mlgate.gate.FeatureSchema.VERSION).containsPattern("Rollout-Id: gate-model-[0-9a-f]{16}\n")
                 .containsPattern("Step: model-v0002-[0-9a-f]{12}\n");
         assertThat(progress).contains("committing v0002 to main of " + url);
     }
