@@ -49,7 +49,78 @@ class RolloutSpecReaderTest {
                 .isEqualTo(JudgeKind.MANN_WHITNEY);
         assertThatThrownBy(() -> reader.read(VALID.replace("analysis:\n", "analysis:\n  judge: oracle\n")))
                 .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("analysis.judge: \"oracle\" is not a judge (known: threshold, mannWhitney)");
+                .hasMessageContaining("analysis.judge: \"oracle\" is not a judge (known: threshold, mannWhitney, xgboost, combined)");
+    }
+
+    @Test
+    void readsTheXgboostJudgeWithItsModelAndThresholdAndNeedsNoCriteria() throws Exception {
+        String yaml = VALID.replace("""
+                analysis:
+                  metrics:
+                    - {metric: error_rate, max: 0.02}
+                """, """
+                analysis:
+                  judge: xgboost
+                  model: models/gate
+                  threshold: 0.7
+                """);
+
+        AnalysisSpec analysis = reader.read(yaml).analysis();
+
+        assertThat(analysis.judge()).isEqualTo(JudgeKind.XGBOOST);
+        assertThat(analysis.model()).isEqualTo("models/gate");
+        assertThat(analysis.threshold()).isEqualTo(0.7);
+        assertThat(analysis.metrics()).isEmpty();
+        assertThat(analysis.usesModel()).isTrue();
+        assertThat(analysis.effectiveStages()).containsExactly(JudgeKind.XGBOOST);
+    }
+
+    @Test
+    void aCombinedJudgeRunsThresholdsThenMannWhitneyThenTheModelUnlessItsStagesSayOtherwise() throws Exception {
+        String combined = VALID.replace("analysis:\n", "analysis:\n  judge: combined\n  model: models/gate\n");
+        String twoStages = VALID.replace("analysis:\n", "analysis:\n  judge: combined\n  stages: [mannWhitney, threshold]\n");
+
+        AnalysisSpec all = reader.read(combined).analysis();
+        AnalysisSpec noModel = reader.read(twoStages).analysis();
+
+        assertThat(all.stages()).containsExactly(JudgeKind.THRESHOLD, JudgeKind.MANN_WHITNEY, JudgeKind.XGBOOST);
+        assertThat(all.threshold()).isEqualTo(AnalysisSpec.DEFAULT_THRESHOLD);
+        assertThat(noModel.stages()).containsExactly(JudgeKind.MANN_WHITNEY, JudgeKind.THRESHOLD);
+        assertThat(noModel.usesModel()).isFalse();
+        assertThat(noModel.model()).isNull();
+    }
+
+    @Test
+    void modelSettingsAreRefusedWhereNoJudgeReadsThemAndRequiredWhereOneDoes() {
+        assertThat(problems(VALID.replace("analysis:\n", "analysis:\n  judge: xgboost\n"))).containsExactly(
+                "analysis.model: required by the xgboost judge: a model directory written by devsim gate train (or one of its versions)");
+        assertThat(problems(VALID.replace("analysis:\n", "analysis:\n  model: m\n  threshold: 0.9\n  stages: [xgboost]\n")))
+                .containsExactly(
+                        "analysis.stages: only a combined judge has stages (judge is threshold)",
+                        "analysis.model: only the xgboost judge (or a combined judge with an xgboost stage) reads a model",
+                        "analysis.threshold: is the model's probability threshold; this judge reads no model");
+        assertThat(problems(VALID.replace("analysis:\n", "analysis:\n  judge: combined\n  model: m\n  threshold: 1\n"
+                + "  stages: [xgboost, combined, xgboost, oracle]\n"))).containsExactly(
+                "analysis.stages[1]: \"combined\" is not a stage (known: threshold, mannWhitney, xgboost)",
+                "analysis.stages[2]: xgboost is already a stage",
+                "analysis.stages[3]: \"oracle\" is not a stage (known: threshold, mannWhitney, xgboost)",
+                "analysis.threshold: must be a probability between 0 and 1 (exclusive), got 1");
+        assertThat(problems(VALID.replace("analysis:\n", "analysis:\n  judge: combined\n  stages: []\n")))
+                .containsExactly("analysis.stages: needs at least one stage (threshold, mannWhitney, xgboost)");
+    }
+
+    @Test
+    void criteriaAreRequiredOnlyWhenAStageReadsThem() {
+        String noMetrics = VALID.replace("""
+                  metrics:
+                    - {metric: error_rate, max: 0.02}
+                """, "");
+
+        assertThat(problems(noMetrics.replace("analysis:\n", "analysis:\n  judge: combined\n  model: m\n")))
+                .containsExactly("analysis.metrics: required by the analysis step at steps[1]");
+        assertThat(catchThrowableOfType(InvalidSpecException.class, () -> reader.read(
+                noMetrics.replace("analysis:\n", "analysis:\n  judge: combined\n  model: m\n  stages: [xgboost]\n"))))
+                .isNull();
     }
 
     @Test
@@ -169,14 +240,14 @@ class RolloutSpecReaderTest {
         InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> reader.read(yaml));
 
         assertThat(e.problems()).containsExactly(
-                new SpecProblem("strategy", "\"bluegreen\" is not supported (supported: canary)"),
+                new SpecProblem("strategy", "\"bluegreen\" is not supported (supported: canary, blueGreen, hybrid, rolling)"),
                 new SpecProblem("steps[1].pase", "unknown key (did you mean pause?)"),
                 new SpecProblem("steps[2].setWeight", "150 is not in 0..100"),
                 new SpecProblem("analysis.metrics[0].metric", "\"errors\" is unknown (known: error_rate, "
                         + "latency_p50_ms, latency_p99_ms, cpu_cores, memory_mib, request_rate)"),
                 new SpecProblem("gitops.repo", "required"));
         assertThat(e.getMessage()).isEqualTo("""
-                strategy: "bluegreen" is not supported (supported: canary)
+                strategy: "bluegreen" is not supported (supported: canary, blueGreen, hybrid, rolling)
                 steps[1].pase: unknown key (did you mean pause?)
                 steps[2].setWeight: 150 is not in 0..100
                 analysis.metrics[0].metric: "errors" is unknown (known: error_rate, latency_p50_ms, \
@@ -216,8 +287,8 @@ class RolloutSpecReaderTest {
                 "x.y": 1
                 """)).containsExactly(
                 "aap: unknown key (did you mean app?)",
-                "colour: unknown key (known: app, image, strategy, steps, analysis, gitops, simulation)",
-                "[\"x.y\"]: unknown key (known: app, image, strategy, steps, analysis, gitops, simulation)",
+                "colour: unknown key (known: app, image, strategy, steps, blueGreen, rolling, analysis, gitops, simulation)",
+                "[\"x.y\"]: unknown key (known: app, image, strategy, steps, blueGreen, rolling, analysis, gitops, simulation)",
                 "app: required",
                 "image: required",
                 "steps: required",
@@ -308,7 +379,7 @@ class RolloutSpecReaderTest {
                 "steps[0]: expected a step such as {setWeight: 10}, got nothing",
                 "steps[1]: expected a step such as {setWeight: 10}, got \"setWeight\"",
                 "steps[2]: has 2 keys (setWeight, pause); a step has exactly one",
-                "steps[3]: expected one of setWeight, pause, analysis, chaos",
+                "steps[3]: expected one of setWeight, pause, analysis, chaos, setCanaryScale",
                 "steps[4].setWeight: expected an integer, got \"ten\"",
                 "steps[5].setWeight: expected an integer, got 12.5",
                 "steps[6].setWeight: -1 is not in 0..100",
@@ -322,7 +393,7 @@ class RolloutSpecReaderTest {
                 "steps[13].analysis: expected a map, got \"2m\"",
                 "steps[14].analysis.interval: unknown key (known: window)",
                 "steps[15].setweight: unknown key (did you mean setWeight?)",
-                "steps[16].rollback: unknown key (known: setWeight, pause, analysis, chaos)");
+                "steps[16].rollback: unknown key (known: setWeight, pause, analysis, chaos, setCanaryScale)");
         assertThat(problems(VALID.replace("""
                   - setWeight: 10
                   - analysis: {window: 2m}
@@ -486,6 +557,6 @@ class RolloutSpecReaderTest {
         assertThat(problems("")).containsExactly("the spec is empty");
         assertThat(problems("# nothing but a comment\n")).containsExactly("the spec is empty");
         assertThat(problems("- setWeight: 10\n")).containsExactly(
-                "expected a map of app, image, strategy, steps, analysis, gitops, simulation, got a list");
+                "expected a map of app, image, strategy, steps, blueGreen, rolling, analysis, gitops, simulation, got a list");
     }
 }
