@@ -19,7 +19,11 @@ final class PipelineLint {
 
     List<String> problems(PipelineScript script) {
         List<String> problems = new ArrayList<>();
+        java.util.Set<String> ownMethods = script.declaredMethods();
         for (StepCall call : script.stepCalls()) {
+            if (ownMethods.contains(call.name()) && !steps.containsKey(call.name())) {
+                continue;
+            }
             String where = script.file() + ":" + call.line() + ": ";
             StepSignature step = steps.get(call.name());
             if (step == null) {

@@ -81,12 +81,18 @@ class PipelineLintTest {
                   def strategy = config.get('strategy') ?: 'canary'
                   def id = config['rolloutId']
                   deploy app: config.app
+                  notify(config.app)
+                }
+
+                private void notify(String app) {
+                  deploy app: app, colour: 'blue'
                 }
                 """;
         PipelineScript script = PipelineScript.parse(Path.of("vars/pd.groovy"), library);
         assertThat(script.sharedLibraryStep("pd")).get()
                 .satisfies(s -> assertThat(s.optional()).containsExactlyInAnyOrder("app", "strategy", "rolloutId"));
-        assertThat(new PipelineLint(Map.of("deploy", DEPLOY)).problems(script)).isEmpty();
+        assertThat(new PipelineLint(Map.of("deploy", DEPLOY)).problems(script)).as("calls in its own methods are checked too")
+                .containsExactly("vars/pd.groovy:10: deploy has no parameter 'colour' (it has: app, dryRun, weight; declared by test)");
     }
 
     @Test

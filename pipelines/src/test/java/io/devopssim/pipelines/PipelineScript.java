@@ -88,6 +88,19 @@ final class PipelineScript {
         return calls;
     }
 
+    /** Methods the script declares: a call of one is a plain Groovy call, not a step. */
+    Set<String> declaredMethods() {
+        Set<String> names = new TreeSet<>();
+        for (ClassNode type : module.getClasses()) {
+            for (MethodNode method : type.getMethods()) {
+                if (!method.isScriptBody() && !method.getName().equals("main")) {
+                    names.add(method.getName());
+                }
+            }
+        }
+        return names;
+    }
+
     /**
      * A shared library step ({@code vars/<name>.groovy}): its {@code call(Map x)} method and the keys it reads from
      * that map ({@code x.key}, {@code x['key']}, {@code x.get('key')}, {@code x.containsKey('key')},
