@@ -11,7 +11,6 @@ import io.devopssim.core.spec.RolloutSpecReader;
 import io.devopssim.core.spec.SimulationSpec;
 import io.devopssim.core.spec.SpecNode;
 import io.devopssim.core.spec.SpecProblem;
-import io.devopssim.core.spec.StepSpec;
 import io.devopssim.core.spec.YamlTrees;
 
 import java.io.IOException;
@@ -147,7 +146,7 @@ public final class WavePlanReader {
             List<String> clusters = clusters(w, registry, waveOfCluster, problems);
             Optional<Duration> soak = w.has("soak") ? w.duration("soak", false) : Optional.of(Duration.ZERO);
             Optional<RolloutSpec> rollout = waveRollout(document, items.get(i), path, shared);
-            rollout.ifPresent(r -> checkStepsForWaves(r, path, problems));
+            checkStepsForWaves(items.get(i).get("steps"), path, problems);
             if (name.isPresent() && !clusters.isEmpty() && soak.isPresent() && rollout.isPresent()) {
                 RolloutSpec r = rollout.get();
                 waves.add(new Wave(name.get(), clusters, r.strategy(), r.steps(), r.analysis(), soak.get()));
@@ -220,14 +219,21 @@ public final class WavePlanReader {
         }
     }
 
-    /** Waits for approval and chaos steps need what a wave does not give its clusters' rollouts yet. */
-    private static void checkStepsForWaves(RolloutSpec rollout, String path, Problems problems) {
-        for (int j = 0; j < rollout.steps().size(); j++) {
-            StepSpec step = rollout.steps().get(j);
+    /**
+     * Waits for approval and chaos steps need what a wave does not give its clusters' rollouts yet. Read from the
+     * YAML itself, so they are reported even when other problems of the wave stop its spec from being built.
+     */
+    private static void checkStepsForWaves(JsonNode steps, String path, Problems problems) {
+        if (steps == null || !steps.isArray()) {
+            return;
+        }
+        for (int j = 0; j < steps.size(); j++) {
+            JsonNode step = steps.get(j);
             String at = path + ".steps[" + j + "]";
-            if (step instanceof StepSpec.Pause p && p.untilApproved()) {
+            JsonNode pause = step.get("pause");
+            if (pause != null && pause.isObject() && SpecNode.isAbsent(pause.get("duration"))) {
                 problems.add(at + ".pause", "waiting for approval is not supported in a wave; give a duration");
-            } else if (step instanceof StepSpec.Chaos) {
+            } else if (step.has("chaos")) {
                 problems.add(at + ".chaos", "chaos steps are not supported in a wave yet");
             }
         }
