@@ -110,7 +110,8 @@ public final class WaveEngine {
                     throw new IllegalStateException("plan " + ctx.planId() + " has nothing to do and nothing to wait for in "
                             + s.phase() + "/" + s.stage());
                 }
-                s = save(s.waitingUntil(step.wake()));
+                // only a wait: nothing happened that a resume would need (it recomputes what to wait for)
+                s = s.waitingUntil(step.wake());
             }
         }
         return s;
@@ -204,6 +205,10 @@ public final class WaveEngine {
                     }
                 }
             }
+        }
+        if (events.isEmpty() && unhealthy.isEmpty()) {
+            // nothing changed: a resumed plan simply looks again, so this look needs no save
+            return Step.progress(next);
         }
         return Step.progress(record(next, events.toArray(WaveEvent[]::new)));
     }
