@@ -321,7 +321,7 @@ public final class WaveEngine {
             }
             if (st.phase() == RolloutPhase.PROMOTED) {
                 next = next.with(c.withStatus(ClusterStatus.PROMOTED).promoted(promotionCommit(st)).withNote(lastMessage(st)));
-                events.add(event(c.wave(), c.cluster(), WaveEvent.Kind.ROLLOUT_ENDED, c.cluster() + " promoted: " + lastMessage(st)));
+                events.add(event(c.wave(), c.cluster(), WaveEvent.Kind.ROLLOUT_ENDED, c.cluster() + " " + lastMessage(st)));
             } else {
                 String outcome = st.phase().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + st.outcome();
                 next = next.with(c.withStatus(ClusterStatus.NOT_PROMOTED).withNote(outcome));
