@@ -110,7 +110,7 @@ final class WavesCommand implements Callable<Integer> {
             end = SimulatedWaves.toEnd(new WaveEngine(ctx), clock);
         }
         o.println();
-        o.print(WaveSummary.of(end, plan, registry).table());
+        o.print(WaveSummary.of(end).table());
         o.println("=> " + end.phase() + (end.outcome() == null ? "" : ": " + end.outcome()));
         return end.phase() == PlanPhase.SUCCEEDED ? 0 : Devsim.EXIT_NOT_PROMOTED;
     }

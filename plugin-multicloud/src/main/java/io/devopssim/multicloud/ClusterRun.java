@@ -8,7 +8,10 @@ import java.util.Objects;
  * One cluster's part of a wave plan, as saved after every transition.
  *
  * @param wave            index of its wave
+ * @param waveName        its wave's name
  * @param cluster         its name
+ * @param cloud           its cloud, for display ({@code Amazon EKS}), as the registry had it when the plan started
+ * @param region          its region, likewise
  * @param status          where it is
  * @param rolloutId       the id of its rollout (its own state, and the trailers of its commits)
  * @param rolloutStarted  whether its rollout was started (and so has state to resume or stop)
@@ -20,7 +23,7 @@ import java.util.Objects;
  * @param health          its last health status (HEALTHY, UNHEALTHY, UNREACHABLE), or null before the first look
  * @param note            the last thing worth saying about it (health message, rollout outcome), or null
  */
-public record ClusterRun(int wave, String cluster, ClusterStatus status, String rolloutId, boolean rolloutStarted,
+public record ClusterRun(int wave, String waveName, String cluster, String cloud, String region, ClusterStatus status, String rolloutId, boolean rolloutStarted,
                          Integer replicas, String replicasCommit, String promotionCommit, String failoverCommit,
                          List<String> reverts, String health, String note) {
     public ClusterRun {
@@ -29,50 +32,50 @@ public record ClusterRun(int wave, String cluster, ClusterStatus status, String 
         reverts = reverts == null ? List.of() : List.copyOf(reverts);
     }
 
-    public static ClusterRun pending(int wave, String cluster, String rolloutId) {
-        return new ClusterRun(wave, cluster, ClusterStatus.PENDING, rolloutId, false, null, null, null, null, List.of(),
+    public static ClusterRun pending(int wave, String waveName, Cluster cluster, String rolloutId) {
+        return new ClusterRun(wave, waveName, cluster.name(), cluster.cloud().displayName(), cluster.region(), ClusterStatus.PENDING, rolloutId, false, null, null, null, null, List.of(),
                 null, null);
     }
 
     public ClusterRun withStatus(ClusterStatus s) {
-        return new ClusterRun(wave, cluster, s, rolloutId, rolloutStarted, replicas, replicasCommit, promotionCommit,
+        return new ClusterRun(wave, waveName, cluster, cloud, region, s, rolloutId, rolloutStarted, replicas, replicasCommit, promotionCommit,
                 failoverCommit, reverts, health, note);
     }
 
     public ClusterRun withNote(String n) {
-        return new ClusterRun(wave, cluster, status, rolloutId, rolloutStarted, replicas, replicasCommit, promotionCommit,
+        return new ClusterRun(wave, waveName, cluster, cloud, region, status, rolloutId, rolloutStarted, replicas, replicasCommit, promotionCommit,
                 failoverCommit, reverts, health, n);
     }
 
     public ClusterRun withHealth(String h, String n) {
-        return new ClusterRun(wave, cluster, status, rolloutId, rolloutStarted, replicas, replicasCommit, promotionCommit,
+        return new ClusterRun(wave, waveName, cluster, cloud, region, status, rolloutId, rolloutStarted, replicas, replicasCommit, promotionCommit,
                 failoverCommit, reverts, h, n);
     }
 
     public ClusterRun started() {
-        return new ClusterRun(wave, cluster, ClusterStatus.ROLLING_OUT, rolloutId, true, replicas, replicasCommit,
+        return new ClusterRun(wave, waveName, cluster, cloud, region, ClusterStatus.ROLLING_OUT, rolloutId, true, replicas, replicasCommit,
                 promotionCommit, failoverCommit, reverts, health, note);
     }
 
     public ClusterRun sized(int r, String commit) {
-        return new ClusterRun(wave, cluster, status, rolloutId, rolloutStarted, r, commit, promotionCommit, failoverCommit,
+        return new ClusterRun(wave, waveName, cluster, cloud, region, status, rolloutId, rolloutStarted, r, commit, promotionCommit, failoverCommit,
                 reverts, health, note);
     }
 
     public ClusterRun promoted(String commit) {
-        return new ClusterRun(wave, cluster, status, rolloutId, rolloutStarted, replicas, replicasCommit, commit,
+        return new ClusterRun(wave, waveName, cluster, cloud, region, status, rolloutId, rolloutStarted, replicas, replicasCommit, commit,
                 failoverCommit, reverts, health, note);
     }
 
     public ClusterRun failedOver(String commit) {
-        return new ClusterRun(wave, cluster, status, rolloutId, rolloutStarted, replicas, replicasCommit, promotionCommit,
+        return new ClusterRun(wave, waveName, cluster, cloud, region, status, rolloutId, rolloutStarted, replicas, replicasCommit, promotionCommit,
                 commit, reverts, health, note);
     }
 
     public ClusterRun reverted(String commit) {
         List<String> more = new ArrayList<>(reverts);
         more.add(commit);
-        return new ClusterRun(wave, cluster, status, rolloutId, rolloutStarted, replicas, replicasCommit, promotionCommit,
+        return new ClusterRun(wave, waveName, cluster, cloud, region, status, rolloutId, rolloutStarted, replicas, replicasCommit, promotionCommit,
                 failoverCommit, more, health, note);
     }
 

@@ -83,7 +83,7 @@ public final class WaveEngine {
         for (int w = 0; w < plan.waves().size(); w++) {
             Wave wave = plan.waves().get(w);
             for (String c : wave.clusters()) {
-                clusters.add(ClusterRun.pending(w, c, rolloutId(wave, c)));
+                clusters.add(ClusterRun.pending(w, wave.name(), ctx.registry().find(c).orElseThrow(), rolloutId(wave, c)));
             }
         }
         Instant now = now();

@@ -36,13 +36,12 @@ public record WaveSummary(String planId, String phase, String outcome, List<Row>
         rows = List.copyOf(rows);
     }
 
-    public static WaveSummary of(WaveRunState state, WavePlan plan, ClusterRegistry registry) {
+    /** From the saved state alone, which carries every cluster's wave, cloud and region. */
+    public static WaveSummary of(WaveRunState state) {
         List<Row> rows = new ArrayList<>();
         for (ClusterRun c : state.clusters()) {
-            String waveName = c.wave() < plan.waves().size() ? plan.waves().get(c.wave()).name() : "?";
-            Cluster cluster = registry.find(c.cluster()).orElse(null);
-            rows.add(new Row(c.wave() + 1, waveName, c.cluster(), cluster == null ? "?" : cluster.cloud().displayName(),
-                    cluster == null ? "?" : cluster.region(), status(c.status(), state.phase()), tone(c.status(), state.phase()),
+            rows.add(new Row(c.wave() + 1, orUnknown(c.waveName()), c.cluster(), orUnknown(c.cloud()), orUnknown(c.region()),
+                    status(c.status(), state.phase()), tone(c.status(), state.phase()),
                     c.replicas() == null ? "" : c.replicas().toString(), c.health() == null ? "" : c.health().toLowerCase(Locale.ROOT),
                     commits(c), c.note() == null ? "" : c.note()));
         }
@@ -81,6 +80,10 @@ public record WaveSummary(String planId, String phase, String outcome, List<Row>
             parts.add("reverted in " + String.join(", ", c.reverts().stream().map(WaveEngine::shortId).toList()));
         }
         return String.join("; ", parts);
+    }
+
+    private static String orUnknown(String s) {
+        return s == null ? "?" : s;
     }
 
     private static String words(String constant) {
