@@ -24,9 +24,9 @@ import java.util.Map;
  * in a bare repository on disk (file://, fast enough to run a plan dozens of times) or served over HTTP by core's
  * GitHttpTestServer. Read back directly for assertions.
  */
-final class EnvRepo {
-    static final String FILE = "apps/checkout/values.yaml";
-    static final String TRAFFIC = "global/checkout-traffic.yaml";
+public final class EnvRepo {
+    public static final String FILE = "apps/checkout/values.yaml";
+    public static final String TRAFFIC = "global/checkout-traffic.yaml";
 
     /** Opens the bare repository for reading; the caller closes it. */
     @FunctionalInterface
@@ -43,7 +43,7 @@ final class EnvRepo {
     }
 
     /** The files of an environment of these clusters, each with {@code weight} of the traffic and 4 replicas at 1.4.2. */
-    static Map<String, String> files(List<String> clusters, int weight) {
+    public static Map<String, String> files(List<String> clusters, int weight) {
         Map<String, String> files = new LinkedHashMap<>();
         StringBuilder traffic = new StringBuilder("# share of checkout's requests per cluster (weighted DNS records)\nweights:\n");
         for (String c : clusters) {
@@ -62,7 +62,7 @@ final class EnvRepo {
     }
 
     /** A bare repository under {@code root}, seeded with {@code files}, used over file://. */
-    static EnvRepo local(Path root, Map<String, String> files) throws Exception {
+    public static EnvRepo local(Path root, Map<String, String> files) throws Exception {
         Path bare = root.resolve("env.git");
         Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
         Path work = root.resolve("seed");
@@ -88,11 +88,11 @@ final class EnvRepo {
         return new EnvRepo(() -> server.openRepository(name), url);
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    String read(String path) throws IOException {
+    public String read(String path) throws IOException {
         try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
             RevCommit tip = walk.parseCommit(repo.resolve("refs/heads/main"));
             try (TreeWalk tw = TreeWalk.forPath(repo, path, tip.getTree())) {
@@ -101,12 +101,12 @@ final class EnvRepo {
         }
     }
 
-    String values(String cluster) throws IOException {
+    public String values(String cluster) throws IOException {
         return read("clusters/" + cluster + "/" + FILE);
     }
 
     /** {@code Rollout-Id/Step} of every commit on main, oldest first (the seed has none: "seed"). */
-    List<String> steps() throws IOException {
+    public List<String> steps() throws IOException {
         List<String> steps = new ArrayList<>();
         for (Map<String, String> t : trailers()) {
             steps.add(t.isEmpty() ? "seed" : t.get("Rollout-Id") + "/" + t.get("Step"));
@@ -115,7 +115,7 @@ final class EnvRepo {
     }
 
     /** Trailers of every commit on main, oldest first. */
-    List<Map<String, String>> trailers() throws IOException {
+    public List<Map<String, String>> trailers() throws IOException {
         List<Map<String, String>> all = new ArrayList<>();
         try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
             walk.markStart(walk.parseCommit(repo.resolve("refs/heads/main")));
@@ -131,7 +131,7 @@ final class EnvRepo {
     }
 
     /** Ids of every commit on main, oldest first. */
-    List<String> commitIds() throws IOException {
+    public List<String> commitIds() throws IOException {
         List<String> all = new ArrayList<>();
         try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
             walk.markStart(walk.parseCommit(repo.resolve("refs/heads/main")));
@@ -143,7 +143,7 @@ final class EnvRepo {
     }
 
     /** Full messages of every commit on main, oldest first. */
-    List<String> messages() throws IOException {
+    public List<String> messages() throws IOException {
         List<String> all = new ArrayList<>();
         try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
             walk.markStart(walk.parseCommit(repo.resolve("refs/heads/main")));

@@ -26,9 +26,9 @@ import java.util.UUID;
  * node NotReady, an Application Degraded, the API server gone. Each has a bearer token of its own, resolved from a
  * credential id, that nothing may ever print.
  */
-final class MockClusters implements AutoCloseable {
-    static final String APP = "checkout";
-    static final String ARGOCD_NS = "argocd";
+public final class MockClusters implements AutoCloseable {
+    public static final String APP = "checkout";
+    public static final String ARGOCD_NS = "argocd";
 
     private final Map<String, KubernetesMockServer> servers = new LinkedHashMap<>();
     private final Map<String, KubernetesClient> admins = new LinkedHashMap<>();
@@ -36,7 +36,7 @@ final class MockClusters implements AutoCloseable {
     private final List<ClusterFields> fields = new ArrayList<>();
 
     /** @param clusters name to cloud, e.g. {@code do-ams3 -> doks} */
-    MockClusters(Map<String, String> clusters) {
+    public MockClusters(Map<String, String> clusters) {
         clusters.forEach(this::add);
     }
 
@@ -60,12 +60,12 @@ final class MockClusters implements AutoCloseable {
                 "clusters/" + name));
     }
 
-    ClusterRegistry registry() throws Exception {
+    public ClusterRegistry registry() throws Exception {
         return ClusterValidation.registry(fields, "clusters");
     }
 
     /** Resolves each cluster's token credential id to its token. */
-    CredentialResolver credentials() {
+    public CredentialResolver credentials() {
         return auth -> {
             if (auth instanceof ClusterAuth.Token t && tokens.containsKey(t.credentialsId())) {
                 return new ClusterCredential.Token(tokens.get(t.credentialsId()));
@@ -75,23 +75,23 @@ final class MockClusters implements AutoCloseable {
     }
 
     /** Every token, to check that none is ever printed. */
-    List<String> secrets() {
+    public List<String> secrets() {
         return List.copyOf(tokens.values());
     }
 
-    String token(String cluster) {
+    public String token(String cluster) {
         return tokens.get(cluster + "-token");
     }
 
-    KubernetesMockServer server(String cluster) {
+    public KubernetesMockServer server(String cluster) {
         return servers.get(cluster);
     }
 
-    void setNodeReady(String cluster, String node, boolean ready) {
+    public void setNodeReady(String cluster, String node, boolean ready) {
         admins.get(cluster).nodes().resource(node(node, ready)).update();
     }
 
-    void setApplicationHealth(String cluster, String health) {
+    public void setApplicationHealth(String cluster, String health) {
         GenericKubernetesResource app = admins.get(cluster).genericKubernetesResources("argoproj.io/v1alpha1", "Application")
                 .inNamespace(ARGOCD_NS).withName(APP).get();
         @SuppressWarnings("unchecked")
@@ -102,7 +102,7 @@ final class MockClusters implements AutoCloseable {
     }
 
     /** The API server goes away: connections are refused from now on. */
-    void stop(String cluster) {
+    public void stop(String cluster) {
         admins.get(cluster).close();
         servers.get(cluster).destroy();
     }
