@@ -10,7 +10,7 @@ import io.devopssim.core.time.SimulatedClock;
 import io.devopssim.deploy.DeploymentVerifier;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.mlgate.SpecJudges;
-import io.devopssim.multicloud.CanaryClusterRollouts;
+import io.devopssim.multicloud.SimulatedClusterRollouts;
 import io.devopssim.multicloud.ClusterRegistry;
 import io.devopssim.multicloud.ClusterRegistryReader;
 import io.devopssim.multicloud.DiurnalLoadForecaster;
@@ -98,7 +98,7 @@ final class WavesCommand implements Callable<Integer> {
         WaveProgress progress = new WaveProgress(o);
         WaveRunState end;
         try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
-            CanaryClusterRollouts rollouts = new CanaryClusterRollouts(new SimulatedFleets(clock), SpecJudges::forSpec,
+            SimulatedClusterRollouts rollouts = new SimulatedClusterRollouts(new SimulatedFleets(clock), SpecJudges::forSpec,
                     cluster -> DeploymentVerifier.NONE, promoter, credentials, new FileStateStore(stateDir.resolve("rollouts")),
                     clock, RolloutContext.RetryPolicy.DEFAULT);
             GitTrafficWeights weights = plan.traffic() == null ? null : new GitTrafficWeights(promoter,

@@ -1,6 +1,7 @@
 package io.devopssim.multicloud;
 
 import io.devopssim.core.sim.FleetSimulator;
+import io.devopssim.deploy.PreviewBench;
 import io.devopssim.core.spec.SimulationSpec;
 import io.devopssim.core.time.Clock;
 
@@ -14,6 +15,7 @@ import java.util.Map;
 public final class SimulatedFleets {
     private final Clock clock;
     private final Map<String, FleetSimulator> fleets = new LinkedHashMap<>();
+    private final Map<String, FleetSimulator> previews = new LinkedHashMap<>();
 
     public SimulatedFleets(Clock clock) {
         this.clock = clock;
@@ -21,6 +23,11 @@ public final class SimulatedFleets {
 
     public synchronized FleetSimulator fleet(String cluster, SimulationSpec spec) {
         return fleets.computeIfAbsent(cluster, c -> new FleetSimulator(spec, clock));
+    }
+
+    /** The cluster's preview bench, where a blue-green release is judged before it takes users' requests. */
+    public synchronized FleetSimulator preview(String cluster, SimulationSpec spec) {
+        return previews.computeIfAbsent(cluster, c -> PreviewBench.create(spec, clock));
     }
 
     /** The fleets made so far, by cluster (for reports). */

@@ -9,6 +9,7 @@ import io.devopssim.core.spec.Durations;
 import io.devopssim.core.state.RolloutEvent;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
+import io.devopssim.deploy.RolloutEngine;
 import io.devopssim.deploy.RolloutException;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class WaveEngine {
     private final WaveContext ctx;
     private final WavePlan plan;
     /** Rollout engines opened (and resumed) by this engine instance, by cluster. */
-    private final Map<String, ClusterRollout> rollouts = new HashMap<>();
+    private final Map<String, RolloutEngine> rollouts = new HashMap<>();
 
     public WaveEngine(WaveContext ctx) {
         this.ctx = ctx;
@@ -258,7 +259,7 @@ public final class WaveEngine {
             if (plan.replicas() != null && c.replicasCommit() == null) {
                 return size(s, c);
             }
-            ClusterRollout rollout = open(c);
+            RolloutEngine rollout = open(c);
             RolloutState started = rollout.start();
             rollouts.put(c.cluster(), rollout);
             WaveRunState next = s.with(c.started());
@@ -439,7 +440,7 @@ public final class WaveEngine {
      */
     private Step windDown(WaveRunState s, ClusterRun c, ClusterStatus end, String reason) throws RolloutException {
         if (c.rolloutStarted()) {
-            ClusterRollout rollout = rollout(c);
+            RolloutEngine rollout = rollout(c);
             RolloutState st = rollout.advance();
             if (!st.phase().isTerminal()) {
                 if (st.phase() != RolloutPhase.ROLLING_BACK) {
@@ -508,8 +509,8 @@ public final class WaveEngine {
                 + wave.steps().size() + " steps, soak " + Durations.format(wave.soak()) + ")");
     }
 
-    private ClusterRollout rollout(ClusterRun c) throws RolloutException {
-        ClusterRollout rollout = rollouts.get(c.cluster());
+    private RolloutEngine rollout(ClusterRun c) throws RolloutException {
+        RolloutEngine rollout = rollouts.get(c.cluster());
         if (rollout == null) {
             rollout = open(c);
             rollout.start(); // a resume: loads its state and puts its traffic router back where it was
@@ -518,7 +519,7 @@ public final class WaveEngine {
         return rollout;
     }
 
-    private ClusterRollout open(ClusterRun c) throws RolloutException {
+    private RolloutEngine open(ClusterRun c) throws RolloutException {
         Wave wave = plan.waves().get(c.wave());
         Cluster cluster = cluster(c);
         return ctx.rollouts().open(cluster, c.rolloutId(), plan.rolloutFor(wave, cluster, c.replicas()),

@@ -57,6 +57,7 @@ public record WavePlan(String app, ImageRef image, GitOpsSpec gitops, TrafficWei
             fleet = new SimulationSpec(fleet.seed(), Math.min(replicas, SimulationSpec.MAX_PODS), fleet.requestsPerSecond(),
                     fleet.canaryRegression());
         }
-        return new RolloutSpec(app, image, wave.strategy(), wave.steps(), wave.analysis(), g, fleet);
+        return new RolloutSpec(app, image, wave.strategy(), wave.steps(), wave.analysis(), g, fleet, wave.blueGreen(),
+                wave.rolling());
     }
 }

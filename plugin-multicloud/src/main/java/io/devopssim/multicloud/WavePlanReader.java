@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
 public final class WavePlanReader {
     static final List<String> KEYS = List.of("app", "image", "gitops", "traffic", "replicas", "failover", "healthInterval",
             "analysis", "waves", "simulation");
-    static final List<String> WAVE_KEYS = List.of("name", "clusters", "strategy", "steps", "analysis", "soak");
+    static final List<String> WAVE_KEYS = List.of("name", "clusters", "strategy", "steps", "blueGreen", "rolling", "analysis",
+            "soak");
     static final List<String> TRAFFIC_KEYS = List.of("file", "helm", "yaml");
     static final List<String> REPLICA_KEYS = List.of("helm", "yaml", "requestsPerReplica", "headroom", "min", "max");
     static final List<String> CLUSTER_SIMULATION_KEYS = List.of("seed", "pods", "requestsPerSecond", "canaryRegression",
@@ -149,7 +150,8 @@ public final class WavePlanReader {
             checkStepsForWaves(items.get(i).get("steps"), path, problems);
             if (name.isPresent() && !clusters.isEmpty() && soak.isPresent() && rollout.isPresent()) {
                 RolloutSpec r = rollout.get();
-                waves.add(new Wave(name.get(), clusters, r.strategy(), r.steps(), r.analysis(), soak.get()));
+                waves.add(new Wave(name.get(), clusters, r.strategy(), r.steps(), r.analysis(), r.blueGreen(), r.rolling(),
+                        soak.get()));
             }
         }
         return waves;
@@ -191,7 +193,7 @@ public final class WavePlanReader {
     }
 
     /**
-     * The wave's strategy, steps and gate, checked by core's rollout reader on a spec made of them (app, image and
+     * The wave's strategy, steps, blue-green or rolling section and gate, checked by core's rollout reader on a spec made of them (app, image and
      * gitops are placeholders here: the plan's own are checked once, in {@link #common}). Problems of the plan's
      * shared {@code analysis} keep its path, so three waves using it report it once.
      */
@@ -203,6 +205,8 @@ public final class WavePlanReader {
         boolean ownGate = wave.isObject() && !SpecNode.isAbsent(wave.get("analysis"));
         copy(wave, spec, "strategy");
         copy(wave, spec, "steps");
+        copy(wave, spec, "blueGreen");
+        copy(wave, spec, "rolling");
         if (ownGate) {
             copy(wave, spec, "analysis");
         } else {

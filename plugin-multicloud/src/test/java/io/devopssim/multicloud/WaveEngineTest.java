@@ -88,6 +88,31 @@ class WaveEngineTest {
     }
 
     @Test
+    @DisplayName("each wave runs plugin-deploy's engine for its own strategy: a canary wave, then a blue-green wave")
+    void shouldRunEachWaveWithItsOwnStrategy() throws Exception {
+        String planYaml = plan("abort", "gke-ew1, aks-we", "").replace("""
+                  - name: europe
+                    clusters: [gke-ew1, aks-we]
+                    steps: %s
+                """.formatted(STEPS), """
+                  - name: europe
+                    clusters: [gke-ew1, aks-we]
+                    strategy: blueGreen
+                    blueGreen: {prePromotionAnalysis: {window: 1m}, scaleDownDelaySeconds: 30}
+                """);
+        try (WaveWorld w = world("bluegreen", planYaml)) {
+            assertThat(w.plan.waves().get(1).strategy()).isEqualTo(io.devopssim.core.spec.Strategy.BLUE_GREEN);
+
+            WaveRunState end = w.run();
+
+            assertThat(end.phase()).isEqualTo(PlanPhase.SUCCEEDED);
+            assertThat(statuses(end)).containsOnly(ClusterStatus.PROMOTED);
+            assertThat(w.repo.values("aks-we")).contains("tag: \"1.5.0\"");
+            assertThat(w.lines).anyMatch(l -> l.startsWith("[europe aks-we] cut-over: the active service selects 1.5.0"));
+        }
+    }
+
+    @Test
     @DisplayName("a gate that fails in one cluster rolls back every cluster of its wave by commit; the earlier wave keeps the release")
     void shouldRollBackTheFailedWave() throws Exception {
         try (WaveWorld w = world("gate", plan("abort", "gke-ew1, aks-we",

@@ -63,7 +63,7 @@ final class WaveWorld implements AutoCloseable {
     WaveEngine engine(StateStore rollouts, WaveStateStore plans) {
         Map<String, Double> load = new LinkedHashMap<>();
         plan.simulation().forEach((c, s) -> load.put(c, s.fleet().requestsPerSecond()));
-        CanaryClusterRollouts clusterRollouts = new CanaryClusterRollouts(fleets, ThresholdJudge::new,
+        SimulatedClusterRollouts clusterRollouts = new SimulatedClusterRollouts(fleets, ThresholdJudge::new,
                 c -> DeploymentVerifier.NONE, promoter, git, rollouts, clock, RETRY);
         TrafficWeights weights = plan.traffic() == null ? null
                 : new GitTrafficWeights(promoter, plan.gitops().repoUrl(), plan.gitops().branch(), plan.traffic(), git);

@@ -13,7 +13,7 @@ import io.devopssim.deploy.DeploymentVerifier;
 import io.devopssim.deploy.ExecutorRolloutScheduler;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutScheduler;
-import io.devopssim.multicloud.CanaryClusterRollouts;
+import io.devopssim.multicloud.SimulatedClusterRollouts;
 import io.devopssim.multicloud.ClusterClientFactory;
 import io.devopssim.multicloud.ClusterClients;
 import io.devopssim.multicloud.ClusterHealthCheck;
@@ -136,7 +136,7 @@ public final class SimulatorWaveRuntime implements WaveRuntime {
         }
         Map<String, Double> load = new LinkedHashMap<>();
         plan.simulation().forEach((cluster, sim) -> load.put(cluster, sim.fleet().requestsPerSecond()));
-        CanaryClusterRollouts rollouts = new CanaryClusterRollouts(new SimulatedFleets(clock), ThresholdJudge::new,
+        SimulatedClusterRollouts rollouts = new SimulatedClusterRollouts(new SimulatedFleets(clock), ThresholdJudge::new,
                 cluster -> DeploymentVerifier.NONE, promoter, git, new FileStateStore(stateDir.resolve("rollouts")), clock,
                 RolloutContext.RetryPolicy.DEFAULT);
         GitTrafficWeights weights = plan.traffic() == null ? null
