@@ -94,7 +94,8 @@ public final class XgboostGate implements Judge {
             double baseline = series == null ? Double.NaN : mean(series.baseline());
             int samples = series == null ? 0 : (int) series.canary().stream().filter(s -> Double.isFinite(s.value())).count();
             MetricStatus status;
-            if (contributions == null) {
+            if (contributions == null || samples == 0) {
+                // no verdict on a metric the window did not have (a source that does not collect it)
                 status = MetricStatus.NO_DATA;
             } else {
                 double push = 0;
