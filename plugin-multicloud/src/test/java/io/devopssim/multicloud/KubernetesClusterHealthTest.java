@@ -139,6 +139,43 @@ class KubernetesClusterHealthTest {
         assertThat(mocks.credentials().resolve(cluster("gke-ew1").auth()).toString()).isEqualTo("Token[redacted]");
     }
 
+    @Test
+    @DisplayName("a kubeconfig context brings its own server and user; a context the kubeconfig lacks is refused")
+    void shouldConnectThroughAKubeconfigContext(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path kubeconfig = dir.resolve("config");
+        java.nio.file.Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: gke
+                    cluster: {server: "http://127.0.0.1:%d"}
+                users:
+                  - name: ci
+                    user: {token: "%s"}
+                contexts:
+                  - name: gke_acme_europe-west1_prod
+                    context: {cluster: gke, user: ci}
+                current-context: gke_acme_europe-west1_prod
+                """.formatted(mocks.server("gke-ew1").getPort(), mocks.token("gke-ew1")));
+        Cluster viaContext = new Cluster("gke-ew1", Cloud.GKE, "europe-west1", Map.of(), null, null,
+                new ClusterAuth.KubeconfigContext("gke_acme_europe-west1_prod"), cluster("gke-ew1").argoCd(), "clusters/gke-ew1");
+        Cluster unknown = new Cluster("gke-ew2", Cloud.GKE, "europe-west2", Map.of(), null, null,
+                new ClusterAuth.KubeconfigContext("gke_acme_europe-west2_prod"), ArgoCdTarget.NONE, "clusters/gke-ew2");
+        drain("gke-ew1");
+        try (ClusterClients own = new ClusterClients(new ClusterClientFactory(Duration.ofSeconds(2), kubeconfig),
+                CredentialResolver.KUBECONFIG_ONLY)) {
+            KubernetesClusterHealth kube = new KubernetesClusterHealth(own, new SimulatedClock(Instant.parse("2026-11-23T10:00:00Z")));
+
+            assertThat(kube.check(viaContext).status()).isEqualTo(ClusterHealth.Status.HEALTHY);
+            assertThat(drain("gke-ew1")).isNotEmpty().allSatisfy(r ->
+                    assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + mocks.token("gke-ew1")));
+            ClusterHealth refused = kube.check(unknown);
+            assertThat(refused.status()).isEqualTo(ClusterHealth.Status.UNREACHABLE);
+            assertThat(refused.message()).isEqualTo("cannot make a client: the kubeconfig at " + kubeconfig
+                    + " has no context gke_acme_europe-west2_prod").doesNotContain(mocks.token("gke-ew1"));
+        }
+    }
+
     private static Cluster cluster(String name) {
         return registry.find(name).orElseThrow();
     }

@@ -100,7 +100,7 @@ public final class ClusterStatusExecution extends StepExecution {
         }
     }
 
-    /** What the Pipeline gets for one cluster: plain maps and lists, which the CPS program can hold. */
+    /** What the Pipeline gets for one cluster: plain LinkedHashMaps and ArrayLists, which the CPS program can hold. */
     static Map<String, Object> result(Cluster c, ClusterHealth h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cluster", c.name());
@@ -112,7 +112,11 @@ public final class ClusterStatusExecution extends StepExecution {
         m.put("nodes", h.nodes());
         List<Map<String, String>> apps = new ArrayList<>();
         for (ClusterHealth.ApplicationHealth a : h.applications()) {
-            apps.add(Map.of("name", a.name(), "sync", a.sync(), "health", a.health()));
+            Map<String, String> app = new LinkedHashMap<>();
+            app.put("name", a.name());
+            app.put("sync", a.sync());
+            app.put("health", a.health());
+            apps.add(app);
         }
         m.put("applications", apps);
         m.put("message", h.message());

@@ -167,8 +167,10 @@ public final class MultiCloudRolloutExecution extends StepExecution {
         }
     }
 
+    /** A plain ArrayList: what a step returns is kept in the Pipeline program, whose class filter knows it. */
     private static List<String> names(WaveRunState s, ClusterStatus status) {
-        return s.clusters().stream().filter(c -> c.status() == status).map(ClusterRun::cluster).toList();
+        return s.clusters().stream().filter(c -> c.status() == status).map(ClusterRun::cluster)
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
     }
 
     private void scheduleNow() {
