@@ -113,6 +113,34 @@ public final class GitPromoter implements Promoter, AutoCloseable {
     }
 
     /**
+     * Commits several values of one manifest in one commit, or finds the commit this step already made. The
+     * result's {@code previousValue} lists the values before, in the order of the changes, joined by ", ".
+     */
+    public PromotionResult promoteValues(ValuesPromotionRequest request) throws PromotionException {
+        String path = repoPath(request.file());
+        String where = " on branch " + request.branch() + " of " + TransportErrors.safeUrl(request.repoUrl());
+        String message = History.message(request.summary(), null, request.trailers());
+        Change.Maker maker = (repo, walk, tip) -> {
+            String text = readText(repo, tip, path, where);
+            List<String> previous = new ArrayList<>();
+            String edited = text;
+            try {
+                for (ValueChange change : request.changes()) {
+                    previous.add(editor.read(edited, change.locator()));
+                    edited = editor.write(edited, change.locator(), change.newValue());
+                }
+            } catch (ManifestEditException e) {
+                throw new PromotionException(path + ": " + e.getMessage(), e);
+            }
+            ObjectId commit = TreeCommits.commitFile(repo, tip, path, edited.getBytes(StandardCharsets.UTF_8), message,
+                    ident());
+            return new Change(commit, String.join(", ", previous), !edited.equals(text));
+        };
+        return commitLoop(request.repoUrl(), request.branch(), request.credentials(), request.trailers(), maker,
+                (repo, walk, found) -> null);
+    }
+
+    /**
      * Commits whole files (added or replaced) in one commit with the request's trailers, under the same
      * guarantees as a promotion: idempotent per rollout id and step, pushed as a compare-and-swap and
      * re-made on the new tip after a lost race, where {@link FilesCommitRequest#check()} runs again.
@@ -215,6 +243,28 @@ public final class GitPromoter implements Promoter, AutoCloseable {
                 } catch (ManifestEditException e) {
                     throw new PromotionException(path + ": " + e.getMessage(), e);
                 }
+            }
+        });
+    }
+
+    /** The values at {@code locators} in {@code file} at the tip of {@code branch}, read from one fetch. */
+    public List<String> currentValues(String repoUrl, String branch, String file, List<ValueLocator> locators,
+                                      GitCredentials credentials) throws PromotionException {
+        String path = repoPath(file);
+        String where = " on branch " + branch + " of " + TransportErrors.safeUrl(repoUrl);
+        return withBranch(repoUrl, branch, credentials, (lease, remote) -> {
+            ObjectId tip = remote.fetch();
+            try (RevWalk walk = new RevWalk(lease.repository())) {
+                String text = readText(lease.repository(), walk.parseCommit(tip), path, where);
+                List<String> values = new ArrayList<>();
+                for (ValueLocator locator : locators) {
+                    try {
+                        values.add(editor.read(text, locator));
+                    } catch (ManifestEditException e) {
+                        throw new PromotionException(path + ": " + e.getMessage(), e);
+                    }
+                }
+                return values;
             }
         });
     }

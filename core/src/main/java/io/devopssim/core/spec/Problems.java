@@ -4,15 +4,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Collects the problems of one spec as it is read. */
-final class Problems {
+/**
+ * Collects the problems of one spec as it is read. Public so that the spec readers of the plugins (cluster
+ * registries, wave plans) report problems the same way.
+ */
+public final class Problems {
     private final List<SpecProblem> found = new ArrayList<>();
 
-    void add(String path, String message) {
+    public void add(String path, String message) {
         found.add(new SpecProblem(path, message));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return found.isEmpty();
     }
 
@@ -21,10 +24,15 @@ final class Problems {
      * their cross-checks need, not the order a person reads them); whole-document problems and unknown
      * top-level keys first; within a section, the order found.
      */
-    List<SpecProblem> inSectionOrder(List<String> order) {
+    public List<SpecProblem> inSectionOrder(List<String> order) {
         List<SpecProblem> sorted = new ArrayList<>(found);
         sorted.sort(Comparator.comparingInt(p -> rank(p.path(), order)));
         return sorted;
+    }
+
+    /** The problems in the order found. */
+    public List<SpecProblem> all() {
+        return List.copyOf(found);
     }
 
     private static int rank(String path, List<String> order) {

@@ -1,11 +1,6 @@
 package io.devopssim.core.spec;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads a rollout spec from YAML (see core/README.md, "Rollout spec") and validates all of it before
@@ -32,23 +25,13 @@ public final class RolloutSpecReader {
             "simulation");
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'.*", Pattern.DOTALL);
-
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     public RolloutSpec read(Path file) throws IOException, InvalidSpecException {
         return read(Files.readString(file, StandardCharsets.UTF_8));
     }
 
     public RolloutSpec read(String yamlText) throws InvalidSpecException {
-        JsonNode document;
-        try {
-            document = yaml.readTree(yamlText);
-        } catch (JsonProcessingException e) {
-            throw new InvalidSpecException(List.of(new SpecProblem("", syntaxError(e))));
-        }
-        return read(document);
+        return read(YamlTrees.read(yamlText));
     }
 
     /** Reads a spec already parsed to a tree (from YAML, JSON, or Pipeline step arguments). */
@@ -131,22 +114,5 @@ public final class RolloutSpecReader {
             }
             return strategy;
         });
-    }
-
-    /** {@code YAML syntax error at line 3, column 5: mapping values are not allowed here}. */
-    private static String syntaxError(JsonProcessingException e) {
-        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
-        String what = duplicate.matches()
-                ? "duplicate key \"" + duplicate.group(1) + "\""
-                : Arrays.stream(String.valueOf(e.getOriginalMessage()).split("\n"))
-                        // SnakeYAML adds " in 'reader', line..." and an excerpt with a caret: the location says it
-                        .filter(line -> !line.isBlank() && !line.startsWith(" in ") && !line.startsWith("    "))
-                        .map(String::strip)
-                        .collect(Collectors.joining("; "));
-        JsonLocation where = e.getLocation();
-        if (where == null || where.getLineNr() < 1) {
-            return "YAML syntax error: " + what;
-        }
-        return "YAML syntax error at line " + where.getLineNr() + ", column " + where.getColumnNr() + ": " + what;
     }
 }

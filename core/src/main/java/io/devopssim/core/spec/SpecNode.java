@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * A YAML mapping of a spec being read: typed access to its keys, each mistake reported with its path
  * and turned into an empty result, so that reading goes on and every problem is found in one pass.
+ * Public so that the plugins' spec readers share it.
  */
-final class SpecNode {
+public final class SpecNode {
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     private final JsonNode node;
@@ -30,7 +31,7 @@ final class SpecNode {
      * The mapping at {@code path}, after reporting any key not in {@code keys}; empty (and reported
      * unless it is merely absent and optional) when it is missing or not a mapping.
      */
-    static Optional<SpecNode> map(JsonNode node, String path, Problems problems, boolean required, List<String> keys) {
+    public static Optional<SpecNode> map(JsonNode node, String path, Problems problems, boolean required, List<String> keys) {
         if (isAbsent(node)) {
             if (required) {
                 problems.add(path, "required");
@@ -46,24 +47,24 @@ final class SpecNode {
         return Optional.of(map);
     }
 
-    static boolean isAbsent(JsonNode node) {
+    public static boolean isAbsent(JsonNode node) {
         return node == null || node.isMissingNode() || node.isNull();
     }
 
     /** The path of a child key: {@code a.b}, or {@code a["b.c"]} for a key that would read as a path. */
-    static String child(String path, String key) {
+    public static String child(String path, String key) {
         if (!PLAIN_KEY.matcher(key).matches()) {
             return path + "[\"" + key.replace("\"", "\\\"") + "\"]";
         }
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    static String element(String path, int index) {
+    public static String element(String path, int index) {
         return path + "[" + index + "]";
     }
 
     /** How a value reads in a message: text quoted, numbers and booleans as written, collections by kind. */
-    static String describe(JsonNode node) {
+    public static String describe(JsonNode node) {
         if (isAbsent(node)) {
             return "nothing";
         }
@@ -79,24 +80,24 @@ final class SpecNode {
         return node.asText();
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    String path(String key) {
+    public String path(String key) {
         return child(path, key);
     }
 
-    Problems problems() {
+    public Problems problems() {
         return problems;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return !isAbsent(node.get(key));
     }
 
     /** The raw value of a key; reported as required when it is absent and {@code required}. */
-    Optional<JsonNode> get(String key, boolean required) {
+    public Optional<JsonNode> get(String key, boolean required) {
         JsonNode value = node.get(key);
         if (isAbsent(value)) {
             if (required) {
@@ -111,7 +112,7 @@ final class SpecNode {
      * A text value. Numbers and booleans are refused rather than converted: YAML reads {@code on} as
      * true and {@code 010} as 8, and a branch named "true" is never what was meant.
      */
-    Optional<String> text(String key, boolean required) {
+    public Optional<String> text(String key, boolean required) {
         return get(key, required).flatMap(value -> {
             if (value.isTextual() && !value.asText().isBlank()) {
                 return Optional.of(value.asText());
@@ -128,7 +129,7 @@ final class SpecNode {
     }
 
     /** An integer in {@code min..max}. */
-    Optional<Integer> integer(String key, boolean required, int min, int max) {
+    public Optional<Integer> integer(String key, boolean required, int min, int max) {
         return get(key, required).flatMap(value -> {
             if (!value.isIntegralNumber()) {
                 problems.add(path(key), "expected an integer, got " + describe(value));
@@ -154,7 +155,7 @@ final class SpecNode {
     }
 
     /** Any 64-bit integer. */
-    Optional<Long> longInteger(String key) {
+    public Optional<Long> longInteger(String key) {
         return get(key, false).flatMap(value -> {
             if (!value.isIntegralNumber()) {
                 problems.add(path(key), "expected an integer, got " + describe(value));
@@ -169,7 +170,7 @@ final class SpecNode {
     }
 
     /** A finite number. */
-    Optional<Double> number(String key, boolean required) {
+    public Optional<Double> number(String key, boolean required) {
         return get(key, required).flatMap(value -> {
             if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
                 problems.add(path(key), "expected a number, got " + describe(value));
@@ -180,11 +181,11 @@ final class SpecNode {
     }
 
     /** A positive duration: {@link Durations}' forms. */
-    Optional<Duration> duration(String key, boolean required) {
+    public Optional<Duration> duration(String key, boolean required) {
         return get(key, required).flatMap(value -> duration(value, path(key), problems));
     }
 
-    static Optional<Duration> duration(JsonNode value, String path, Problems problems) {
+    public static Optional<Duration> duration(JsonNode value, String path, Problems problems) {
         if (!value.isTextual()) {
             problems.add(path, "expected a duration such as " + Durations.EXAMPLES + ", got " + describe(value));
             return Optional.empty();
@@ -209,14 +210,14 @@ final class SpecNode {
     }
 
     /** {@code unknown key (did you mean pause?)}, or the keys that are known when none is close. */
-    static String unknownKey(String name, List<String> keys) {
+    public static String unknownKey(String name, List<String> keys) {
         return Suggestions.closest(name, keys)
                 .map(s -> "unknown key (did you mean " + s + "?)")
                 .orElseGet(() -> "unknown key (known: " + String.join(", ", keys) + ")");
     }
 
     /** The elements of a list; reported (and empty) when the value is not a list. */
-    static Optional<List<JsonNode>> list(JsonNode value, String path, Problems problems) {
+    public static Optional<List<JsonNode>> list(JsonNode value, String path, Problems problems) {
         if (!value.isArray()) {
             problems.add(path, "expected a list, got " + describe(value));
             return Optional.empty();

@@ -1,0 +1,117 @@
+package io.devopssim.cli;
+
+import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.gitops.GitPromoter;
+import io.devopssim.core.gitops.PromoterOptions;
+import io.devopssim.core.sim.FleetModel;
+import io.devopssim.core.spec.InvalidSpecException;
+import io.devopssim.core.state.FileStateStore;
+import io.devopssim.core.time.SimulatedClock;
+import io.devopssim.deploy.DeploymentVerifier;
+import io.devopssim.deploy.RolloutContext;
+import io.devopssim.mlgate.SpecJudges;
+import io.devopssim.multicloud.SimulatedClusterRollouts;
+import io.devopssim.multicloud.ClusterRegistry;
+import io.devopssim.multicloud.ClusterRegistryReader;
+import io.devopssim.multicloud.DiurnalLoadForecaster;
+import io.devopssim.multicloud.FileWaveStateStore;
+import io.devopssim.multicloud.GitTrafficWeights;
+import io.devopssim.multicloud.PlanPhase;
+import io.devopssim.multicloud.SimulatedClusterHealth;
+import io.devopssim.multicloud.SimulatedFleets;
+import io.devopssim.multicloud.SimulatedWaves;
+import io.devopssim.multicloud.WaveContext;
+import io.devopssim.multicloud.WaveEngine;
+import io.devopssim.multicloud.WavePlan;
+import io.devopssim.multicloud.WavePlanReader;
+import io.devopssim.multicloud.WaveRunState;
+import io.devopssim.multicloud.WaveSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs a wave plan against simulated clusters (one simulated fleet per cluster), committing to the environment
+ * repository the plan names, on simulated time.
+ */
+@Command(name = "waves", mixinStandardHelpOptions = true,
+        description = {"Roll one release out across clusters in gated waves, with failover, on simulated clusters.",
+                "Each cluster of the registry is simulated; every decision is a commit to the plan's environment repository.",
+                "Exit code: 0 every wave passed, 1 a wave was rolled back (or the plan could not finish), 2 bad input."})
+final class WavesCommand implements Callable<Integer> {
+    @Option(names = {"-f", "--file"}, required = true, description = "wave plan (YAML)")
+    Path file;
+
+    @Option(names = "--clusters", description = "cluster registry (YAML; default: clusters.yaml beside the plan)")
+    Path clusters;
+
+    @Option(names = "--id", description = "plan id (default: <app>-<tag>); rerun with the same id to resume")
+    String id;
+
+    @Option(names = "--state-dir", defaultValue = ".devsim/state", description = "where plan and rollout state is kept (default: ${DEFAULT-VALUE})")
+    Path stateDir;
+
+    @Option(names = "--start", description = "simulated start time, ISO-8601 (default: now)")
+    Instant start;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = command.commandLine().getOut();
+        Path registryFile = clusters != null ? clusters : file.toAbsolutePath().resolveSibling("clusters.yaml");
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("plan file " + file + " does not exist");
+        }
+        if (!Files.isRegularFile(registryFile)) {
+            throw new UserError("cluster registry " + registryFile + " does not exist (give it with --clusters)");
+        }
+        ClusterRegistry registry;
+        try {
+            registry = new ClusterRegistryReader().read(registryFile);
+        } catch (InvalidSpecException e) {
+            throw new UserError(registryFile + " is not a valid cluster registry:\n" + e.getMessage(), e);
+        }
+        WavePlan plan;
+        try {
+            plan = new WavePlanReader().read(file, registry);
+        } catch (InvalidSpecException e) {
+            throw new UserError(file + " is not a valid wave plan:\n" + e.getMessage(), e);
+        }
+        String planId = id != null ? id : plan.app() + "-" + plan.image().tag();
+        GitCredentials credentials = Credentials.from(plan.gitops().credentials(), System.getenv());
+        FileWaveStateStore plans = new FileWaveStateStore(stateDir.resolve("plans"));
+        // a resumed plan keeps its own start: its clusters' simulated outages are timed from it
+        Instant planStart = plans.load(planId).map(WaveRunState::startedAt).orElse(start != null ? start : Instant.now());
+        SimulatedClock clock = new SimulatedClock(planStart);
+        Map<String, Double> load = new LinkedHashMap<>();
+        plan.simulation().forEach((cluster, sim) -> load.put(cluster, sim.fleet().requestsPerSecond()));
+        WaveProgress progress = new WaveProgress(o);
+        WaveRunState end;
+        try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
+            SimulatedClusterRollouts rollouts = new SimulatedClusterRollouts(new SimulatedFleets(clock), SpecJudges::forSpec,
+                    cluster -> DeploymentVerifier.NONE, promoter, credentials, new FileStateStore(stateDir.resolve("rollouts")),
+                    clock, RolloutContext.RetryPolicy.DEFAULT);
+            GitTrafficWeights weights = plan.traffic() == null ? null : new GitTrafficWeights(promoter,
+                    plan.gitops().repoUrl(), plan.gitops().branch(), plan.traffic(), credentials);
+            WaveContext ctx = new WaveContext(planId, plan, registry, rollouts,
+                    new SimulatedClusterHealth(plan.simulation(), planStart, clock), promoter, credentials, weights,
+                    new DiurnalLoadForecaster(load, FleetModel.DEFAULT.diurnalAmplitude()), plans, clock, progress,
+                    RolloutContext.RetryPolicy.DEFAULT);
+            end = SimulatedWaves.toEnd(new WaveEngine(ctx), clock);
+        }
+        o.println();
+        o.print(WaveSummary.of(end).table());
+        o.println("=> " + end.phase() + (end.outcome() == null ? "" : ": " + end.outcome()));
+        return end.phase() == PlanPhase.SUCCEEDED ? 0 : Devsim.EXIT_NOT_PROMOTED;
+    }
+}
