@@ -50,6 +50,12 @@ class PipelineSpecsTest {
                 String name = JenkinsfilesTest.PIPELINES.relativize(folder.resolve(spec)).toString();
                 tests.add(DynamicTest.dynamicTest(name, () -> runsAndPromotes(folder, spec)));
             }
+            List<String> plans = PipelineScript.parse(jenkinsfile).stepCalls().stream()
+                    .flatMap(c -> c.literal("planFile").stream()).distinct().toList();
+            for (String plan : plans) {
+                String name = JenkinsfilesTest.PIPELINES.relativize(folder.resolve(plan)).toString();
+                tests.add(DynamicTest.dynamicTest(name, () -> wavesPass(folder, plan)));
+            }
         }
         assertThat(tests).as("specs named by the Jenkinsfiles").isNotEmpty();
         return tests;
@@ -67,7 +73,7 @@ class PipelineSpecsTest {
 
         // the environment repository the spec names is replaced by a local one holding the manifest it edits
         Path bare = work.resolve("environments.git");
-        seed(bare, work.resolve("seed"), file, gitops.get("helm").asText());
+        seed(bare, work.resolve("seed"), List.of(file), List.of(nested(gitops.get("helm").asText(), "\"1.4.2\"")));
         gitops.put("repo", bare.toUri().toString());
         gitops.remove("credentials");
         YAML.writeValue(spec.toFile(), tree);
@@ -89,6 +95,50 @@ class PipelineSpecsTest {
         }
     }
 
+    /** A wave plan runs with {@code devsim waves} on simulated clusters and every wave passes. */
+    private void wavesPass(Path pipelineFolder, String planFile) throws Exception {
+        Path work = tmp.resolve(pipelineFolder.getFileName().toString() + "-" + Math.abs(planFile.hashCode()));
+        copyTree(pipelineFolder, work);
+        Path plan = work.resolve(planFile);
+        ObjectNode tree = (ObjectNode) YAML.readTree(plan.toFile());
+        JsonNode registry = YAML.readTree(plan.resolveSibling("clusters.yaml").toFile());
+        ObjectNode gitops = (ObjectNode) tree.get("gitops");
+        List<String> files = new ArrayList<>();
+        List<String> contents = new ArrayList<>();
+        StringBuilder weights = new StringBuilder(tree.path("traffic").path("helm").asText() + ":\n");
+        int clusters = registry.get("clusters").size();
+        for (JsonNode cluster : registry.get("clusters")) {
+            files.add(cluster.get("envPath").asText() + "/" + gitops.get("file").asText());
+            contents.add(nested(gitops.get("helm").asText(), "\"1.4.2\"")
+                    + nested(tree.path("replicas").path("helm").asText(), "4"));
+            weights.append("  ").append(cluster.get("name").asText()).append(": ").append(100 / clusters).append('\n');
+        }
+        files.add(tree.path("traffic").path("file").asText());
+        contents.add(weights.toString());
+        Path bare = work.resolve("environments.git");
+        seed(bare, work.resolve("seed"), files, contents);
+        gitops.put("repo", bare.toUri().toString());
+        gitops.remove("credentials");
+        YAML.writeValue(plan.toFile(), tree);
+
+        Output run = devsim("waves", "-f", plan.toString(), "--state-dir", work.resolve("state").toString(),
+                "--start", "2026-11-23T09:00:00Z");
+        assertThat(run.code()).as("devsim waves -f %s%n%s", planFile, run).isZero();
+        try (Git git = Git.open(bare.toFile())) {
+            assertThat(git.log().call()).as("commits of the waves").hasSizeGreaterThan(registry.get("clusters").size());
+        }
+    }
+
+    private static String nested(String dottedPath, String value) {
+        StringBuilder yaml = new StringBuilder();
+        String[] keys = dottedPath.split("\\.");
+        for (int i = 0; i < keys.length; i++) {
+            yaml.append("  ".repeat(i)).append(keys[i]).append(':');
+            yaml.append(i == keys.length - 1 ? " " + value + "\n" : "\n");
+        }
+        return yaml.toString();
+    }
+
     private record Output(int code, String out, String err) {
         @Override
         public String toString() {
@@ -103,21 +153,17 @@ class PipelineSpecsTest {
         return new Output(code, out.toString(), err.toString());
     }
 
-    /** A bare repository on main with {@code file} setting the Helm value at {@code helmPath} to an older release. */
-    private static void seed(Path bare, Path scratch, String file, String helmPath) throws Exception {
+    /** A bare repository on main holding {@code files} with {@code contents}, at an older release. */
+    private static void seed(Path bare, Path scratch, List<String> files, List<String> contents) throws Exception {
         Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
         try (Git work = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(scratch.toFile()).call()) {
-            StringBuilder yaml = new StringBuilder();
-            String[] keys = helmPath.split("\\.");
-            for (int i = 0; i < keys.length; i++) {
-                yaml.append("  ".repeat(i)).append(keys[i]).append(':');
-                yaml.append(i == keys.length - 1 ? " \"1.4.2\"\n" : "\n");
+            for (int i = 0; i < files.size(); i++) {
+                Path manifest = scratch.resolve(files.get(i));
+                Files.createDirectories(manifest.getParent());
+                Files.writeString(manifest, contents.get(i));
+                work.add().addFilepattern(files.get(i)).call();
             }
-            Path manifest = scratch.resolve(file);
-            Files.createDirectories(manifest.getParent());
-            Files.writeString(manifest, yaml);
             PersonIdent who = new PersonIdent("Platform Team", "platform@example.com");
-            work.add().addFilepattern(file).call();
             work.commit().setMessage("Add checkout at 1.4.2").setAuthor(who).setCommitter(who).call();
             work.push().setRemote("origin").setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
         }
