@@ -1,5 +1,7 @@
 package io.devopssim.core.gitops;
 
+import java.util.Optional;
+
 /**
  * Port: the environment repository as a rollout sees it. {@link GitPromoter} is the JGit implementation.
  */
@@ -14,4 +16,8 @@ public interface Promoter {
     /** The value at {@code locator} in {@code file} at the tip of {@code branch}. */
     String currentValue(String repoUrl, String branch, String file, ValueLocator locator, GitCredentials credentials)
             throws PromotionException;
+
+    /** The commit of one rollout step on the branch (by its {@code Rollout-Id} and {@code Step} trailers), if any. */
+    Optional<CommitInfo> findCommit(String repoUrl, String branch, GitCredentials credentials, String rolloutId,
+                                    String step) throws PromotionException;
 }

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  */
 public final class RolloutSpecReader {
     /** The top-level keys, in the order a spec is usually written and problems are listed. */
-    static final List<String> KEYS = List.of("app", "image", "strategy", "steps", "analysis", "gitops", "simulation");
+    static final List<String> KEYS = List.of("app", "image", "strategy", "steps", "analysis", "gitops", "simulation",
+            "traffic", "cluster", "argocd");
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'.*", Pattern.DOTALL);
@@ -68,12 +69,13 @@ public final class RolloutSpecReader {
         List<StepSpec> steps = StepsReader.read(document.get("steps"), analysis, problems);
         Optional<GitOpsSpec> gitops = GitOpsReader.read(document.get("gitops"), problems);
         Optional<SimulationSpec> simulation = SimulationReader.read(document.get("simulation"), problems);
+        Optional<RuntimeSpec> runtime = RuntimeReader.read(document, gitops, steps, problems);
 
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems.inSectionOrder(KEYS));
         }
         return new RolloutSpec(app.orElseThrow(), image.orElseThrow(), strategy.orElseThrow(), steps,
-                analysis.toSpec(), gitops.orElseThrow(), simulation.orElseThrow());
+                analysis.toSpec(), gitops.orElseThrow(), simulation.orElseThrow(), runtime.orElseThrow());
     }
 
     private static boolean checkApp(String app, Problems problems) {

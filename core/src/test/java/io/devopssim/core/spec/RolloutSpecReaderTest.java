@@ -216,8 +216,8 @@ class RolloutSpecReaderTest {
                 "x.y": 1
                 """)).containsExactly(
                 "aap: unknown key (did you mean app?)",
-                "colour: unknown key (known: app, image, strategy, steps, analysis, gitops, simulation)",
-                "[\"x.y\"]: unknown key (known: app, image, strategy, steps, analysis, gitops, simulation)",
+                "colour: unknown key (known: app, image, strategy, steps, analysis, gitops, simulation, traffic, cluster, argocd)",
+                "[\"x.y\"]: unknown key (known: app, image, strategy, steps, analysis, gitops, simulation, traffic, cluster, argocd)",
                 "app: required",
                 "image: required",
                 "steps: required",
@@ -486,6 +486,6 @@ class RolloutSpecReaderTest {
         assertThat(problems("")).containsExactly("the spec is empty");
         assertThat(problems("# nothing but a comment\n")).containsExactly("the spec is empty");
         assertThat(problems("- setWeight: 10\n")).containsExactly(
-                "expected a map of app, image, strategy, steps, analysis, gitops, simulation, got a list");
+                "expected a map of app, image, strategy, steps, analysis, gitops, simulation, traffic, cluster, argocd, got a list");
     }
 }
