@@ -72,7 +72,7 @@ public final class CanaryEngine {
                 // a router that lost its memory (a restarted simulator, a reverted HTTPRoute) is put back
                 // where the saved state says; an unchanged weight is a no-op
                 try {
-                    ctx.router().setCanaryWeight(s.weight());
+                    ctx.router().restoreCanaryWeight(s.weight());
                 } catch (TrafficRoutingException e) {
                     throw new RolloutException("cannot resume rollout " + ctx.rolloutId() + ": " + e.getMessage(), e);
                 }
@@ -148,16 +148,7 @@ public final class CanaryEngine {
         String where = "step " + (s.stepIndex() + 1) + "/" + spec.steps().size();
         Instant now = ctx.clock().now();
         if (step instanceof StepSpec.SetWeight w) {
-            try {
-                ctx.router().setCanaryWeight(w.weight());
-            } catch (TrafficRoutingException e) {
-                RolloutState failed = s.withPhase(RolloutPhase.ROLLING_BACK).withOutcome("traffic router failed: " + e.getMessage());
-                return record(failed, event(failed, s.stepIndex(), Kind.FAILED, where + " setWeight " + w.weight()
-                        + " failed: " + e.getMessage()));
-            }
-            RolloutState next = s.nextStep();
-            return record(next, new RolloutEvent(now, s.stepIndex(), Kind.WEIGHT,
-                    where + " setWeight " + w.weight() + ": canary gets " + w.weight() + "% of requests", w.weight(), null, null));
+            return setWeight(s, w, where);
         }
         if (step instanceof StepSpec.Pause p && p.untilApproved()) {
             RolloutState next = s.withPhase(RolloutPhase.PAUSED).waiting(now, null);
@@ -195,6 +186,76 @@ public final class CanaryEngine {
             return chaos(s, c, where);
         }
         throw new IllegalStateException("unknown step " + step);
+    }
+
+    /**
+     * Sets the step's weight. A router whose change takes effect only once a deployment controller applies it
+     * (GitOps: a commit Argo CD syncs) names that revision; the step then waits, polling the verifier like the
+     * promotion does, and goes on only when the deployment is synced and healthy at it.
+     */
+    private RolloutState setWeight(RolloutState s, StepSpec.SetWeight w, String where) throws RolloutException {
+        if (s.waitingSince() != null) {
+            return weightApplied(s, w, where);
+        }
+        String line = where + " setWeight " + w.weight() + ": canary gets " + w.weight() + "% of requests";
+        Optional<String> pending;
+        try {
+            pending = ctx.router().changeCanaryWeight(w.weight(), "step-" + (s.stepIndex() + 1));
+            if (pending.isPresent() && ctx.verifier().enabled()) {
+                ctx.verifier().begin(pending.get());
+            }
+        } catch (TrafficRoutingException | DeploymentVerifier.VerificationException e) {
+            RolloutState failed = s.withPhase(RolloutPhase.ROLLING_BACK).withOutcome("traffic router failed: " + e.getMessage());
+            return record(failed, event(failed, s.stepIndex(), Kind.FAILED, where + " setWeight " + w.weight()
+                    + " failed: " + e.getMessage()));
+        }
+        Instant now = ctx.clock().now();
+        if (pending.isEmpty() || !ctx.verifier().enabled()) {
+            RolloutState next = s.nextStep();
+            return record(next, new RolloutEvent(now, s.stepIndex(), Kind.WEIGHT,
+                    line + pending.map(c -> " (commit " + shortId(c) + ")").orElse(""), w.weight(), null, pending.orElse(null)));
+        }
+        RolloutState next = s.waiting(now, now);
+        return record(next, new RolloutEvent(now, s.stepIndex(), Kind.WEIGHT, line + " once the deployment is synced at commit "
+                + shortId(pending.get()), w.weight(), null, pending.get()));
+    }
+
+    /** The step's weight commit is made: is the deployment synced and healthy at it? */
+    private RolloutState weightApplied(RolloutState s, StepSpec.SetWeight w, String where) throws RolloutException {
+        String commit = weightCommit(s);
+        Instant now = ctx.clock().now();
+        DeploymentVerifier.Check check;
+        try {
+            check = ctx.verifier().check(commit, s.waitingSince());
+        } catch (DeploymentVerifier.VerificationException e) {
+            return retryOrFail(s, e.getMessage());
+        }
+        switch (check.status()) {
+            case PENDING:
+                return save(s.waiting(s.waitingSince(), now.plus(VERIFY_INTERVAL)));
+            case DONE: {
+                RolloutState next = s.nextStep();
+                return record(next, new RolloutEvent(now, s.stepIndex(), Kind.WEIGHT, where + " setWeight " + w.weight()
+                        + " applied: " + check.message(), w.weight(), null, commit));
+            }
+            default: {
+                RolloutState next = s.withPhase(RolloutPhase.ROLLING_BACK).notWaiting()
+                        .withOutcome("deployment failed at canary weight " + w.weight() + ": " + check.message());
+                return record(next, event(next, s.stepIndex(), Kind.FAILED, where + " setWeight " + w.weight() + " failed: "
+                        + check.message()));
+            }
+        }
+    }
+
+    /** The commit the current step's weight change made (recorded when the step began waiting for it). */
+    private static String weightCommit(RolloutState s) {
+        for (int i = s.events().size() - 1; i >= 0; i--) {
+            RolloutEvent e = s.events().get(i);
+            if (e.kind() == Kind.WEIGHT && e.stepIndex() == s.stepIndex() && e.commitId() != null) {
+                return e.commitId();
+            }
+        }
+        throw new IllegalStateException("rollout " + s.rolloutId() + " waits for a weight commit it never recorded");
     }
 
     /**
@@ -257,25 +318,33 @@ public final class CanaryEngine {
         } catch (PromotionException e) {
             return retryOrFail(s, "promotion commit failed: " + e.getMessage());
         }
+        Optional<String> reset = Optional.empty();
         try {
             // the new version now runs as stable (Argo CD applies the commit); the canary track empties
-            ctx.router().setCanaryWeight(0);
+            reset = ctx.router().changeCanaryWeight(0, STEP_PROMOTE);
         } catch (TrafficRoutingException e) {
             // the commit is what counts: Argo CD brings the cluster to it; say so and finish
             s = record(s, event(s, -1, Kind.RETRY, "could not reset canary weight after promotion: " + e.getMessage()));
         }
         if (ctx.verifier().enabled()) {
+            // a weight commit after the promotion is the newer revision: the deployment is checked at it
+            String verifyAt = reset.orElse(result.commitId());
             try {
-                ctx.verifier().begin(result.commitId());
+                ctx.verifier().begin(verifyAt);
             } catch (DeploymentVerifier.VerificationException e) {
                 return retryOrFail(s, e.getMessage());
             }
             Instant now = ctx.clock().now();
             RolloutState next = s.withPhase(RolloutPhase.VERIFYING).waiting(now, now);
-            return record(next, new RolloutEvent(now, -1, Kind.COMMITTED, "promotion committed: "
+            List<RolloutEvent> events = new java.util.ArrayList<>();
+            events.add(new RolloutEvent(now, -1, Kind.COMMITTED, "promotion committed: "
                     + spec.gitops().value().describe() + " " + result.previousValue() + " -> " + value + " in commit "
-                    + shortId(result.commitId()) + "; waiting for the deployment to be synced and healthy at it",
+                    + shortId(result.commitId()) + "; waiting for the deployment to be synced and healthy at "
+                    + (reset.isPresent() ? "the canary's weight reset, commit " + shortId(verifyAt) : "it"),
                     0, last, result.commitId()));
+            reset.ifPresent(c -> events.add(new RolloutEvent(now, -1, Kind.WEIGHT, "canary weight 0 committed in "
+                    + shortId(c), 0, null, c)));
+            return recordAll(next, events); // one save: a resumed verification knows which revision it waits for
         }
         RolloutState next = s.withPhase(RolloutPhase.PROMOTED).notWaiting();
         return record(next, new RolloutEvent(ctx.clock().now(), -1, Kind.PROMOTED,
@@ -291,10 +360,11 @@ public final class CanaryEngine {
      */
     private RolloutState verify(RolloutState s) throws RolloutException {
         String commit = lastCommit(s);
+        String revision = verifyRevision(s);
         Instant now = ctx.clock().now();
         DeploymentVerifier.Check check;
         try {
-            check = ctx.verifier().check(commit, s.waitingSince());
+            check = ctx.verifier().check(revision, s.waitingSince());
         } catch (DeploymentVerifier.VerificationException e) {
             return retryOrFail(s, e.getMessage());
         }
@@ -341,6 +411,17 @@ public final class CanaryEngine {
         return Optional.empty();
     }
 
+    /** The newest commit since the promotion: the canary's weight reset when a router committed it, else the promotion. */
+    private static String verifyRevision(RolloutState s) {
+        for (int i = s.events().size() - 1; i >= 0; i--) {
+            RolloutEvent e = s.events().get(i);
+            if ((e.kind() == Kind.WEIGHT || e.kind() == Kind.COMMITTED) && e.commitId() != null) {
+                return e.commitId();
+            }
+        }
+        return lastCommit(s);
+    }
+
     private static String lastCommit(RolloutState s) {
         return promotionCommit(s).orElseThrow(() ->
                 new IllegalStateException("rollout " + s.rolloutId() + " is verifying but has no promotion commit"));
@@ -352,14 +433,17 @@ public final class CanaryEngine {
         } catch (ChaosBackendException e) {
             return retryOrFail(s, "could not halt a chaos experiment: " + e.getMessage());
         }
-        if (s.weight() != 0) {
-            try {
-                ctx.router().setCanaryWeight(0);
-            } catch (TrafficRoutingException e) {
-                return retryOrFail(s, "could not take traffic off the canary: " + e.getMessage());
-            }
+        Optional<String> weightCommit;
+        try {
+            // always asked, the router ignoring an unchanged weight: a weight changed just before a restart lost
+            // the state that said so is taken back too
+            weightCommit = ctx.router().changeCanaryWeight(0, STEP_ROLLBACK);
+        } catch (TrafficRoutingException e) {
+            return retryOrFail(s, "could not take traffic off the canary: " + e.getMessage());
+        }
+        if (s.weight() != 0 || weightCommit.isPresent()) {
             s = record(s, new RolloutEvent(ctx.clock().now(), -1, Kind.WEIGHT, "rollback: canary gets 0% of requests", 0,
-                    null, null));
+                    null, weightCommit.orElse(null)));
         }
         Judgement last = lastJudgement(s);
         boolean aborted = isAborted(s);
@@ -399,7 +483,7 @@ public final class CanaryEngine {
         }
         int weight = s.weight();
         try {
-            ctx.router().setCanaryWeight(0);
+            ctx.router().changeCanaryWeight(0, "failed");
             weight = 0;
         } catch (TrafficRoutingException e) {
             why = why + "; and the canary weight could not be reset (" + e.getMessage() + "), it may still be " + weight + "%";
@@ -433,8 +517,19 @@ public final class CanaryEngine {
     }
 
     private RolloutState record(RolloutState s, RolloutEvent e) throws RolloutException {
-        RolloutState next = save(s.withEvent(e));
-        ctx.listener().onEvent(next, e);
+        return recordAll(s, List.of(e));
+    }
+
+    /** Saves the events with the state in one write, then tells the listener of each. */
+    private RolloutState recordAll(RolloutState s, List<RolloutEvent> events) throws RolloutException {
+        RolloutState next = s;
+        for (RolloutEvent e : events) {
+            next = next.withEvent(e);
+        }
+        save(next);
+        for (RolloutEvent e : events) {
+            ctx.listener().onEvent(next, e);
+        }
         return next;
     }
 
