@@ -10,7 +10,8 @@ import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.state.StateStore;
 import io.devopssim.core.time.Clock;
-import io.devopssim.deploy.CanaryEngine;
+import io.devopssim.deploy.RolloutEngine;
+import io.devopssim.deploy.RolloutEngines;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutException;
 import io.devopssim.deploy.RolloutListener;
@@ -58,7 +59,7 @@ final class ClusterRollout {
             } catch (RuntimeSetupException e) {
                 throw new UserError(e.getMessage(), e);
             }
-            CanaryEngine engine = new CanaryEngine(ctx);
+            RolloutEngine engine = RolloutEngines.create(ctx);
             engine.start();
             RolloutState s = engine.advance();
             while (!s.phase().isTerminal() && s.phase() != RolloutPhase.PAUSED) {

@@ -21,12 +21,12 @@ final class Reports {
     private Reports() {
     }
 
-    static RolloutReport of(SimulatorRollout.Result r) {
-        return of(r.spec(), r.state(), r.fleet());
+    static RolloutReport of(SimulatorRollout.Result r, String environment) {
+        return of(r.spec(), r.state(), r.fleet(), environment);
     }
 
     /** @param source where the series come from; null for none (a cluster rollout without Prometheus) */
-    static RolloutReport of(RolloutSpec spec, RolloutState state, MetricsProvider source) {
+    static RolloutReport of(RolloutSpec spec, RolloutState state, MetricsProvider source, String environment) {
         List<RolloutEvent> events = state.events();
         Instant start = events.get(0).time();
         Instant end = events.get(events.size() - 1).time();
@@ -45,6 +45,6 @@ final class Reports {
             }
         }
         return new RolloutReport(state.rolloutId(), spec.app(), spec.image().toString(), state.phase(),
-                state.outcome(), start, end, events, series);
+                state.outcome(), start, end, events, series, environment);
     }
 }

@@ -1,7 +1,5 @@
 package io.devopssim.core.gitops;
 
-import java.util.Optional;
-
 /**
  * Port: the environment repository as a rollout sees it. {@link GitPromoter} is the JGit implementation.
  */
@@ -13,11 +11,14 @@ public interface Promoter {
     /** Reverts one commit as a new commit with trailers; idempotent per rollout id and step like a promotion. */
     PromotionResult revert(RevertRequest request) throws PromotionException;
 
+    /**
+     * The commit of this rollout step on the branch, if there is one: what a rollout whose record of a commit
+     * was lost (stopped between the push and its save) finds again.
+     */
+    java.util.Optional<CommitInfo> findCommit(String repoUrl, String branch, GitCredentials credentials, String rolloutId,
+                                              String step) throws PromotionException;
+
     /** The value at {@code locator} in {@code file} at the tip of {@code branch}. */
     String currentValue(String repoUrl, String branch, String file, ValueLocator locator, GitCredentials credentials)
             throws PromotionException;
-
-    /** The commit of one rollout step on the branch (by its {@code Rollout-Id} and {@code Step} trailers), if any. */
-    Optional<CommitInfo> findCommit(String repoUrl, String branch, GitCredentials credentials, String rolloutId,
-                                    String step) throws PromotionException;
 }
