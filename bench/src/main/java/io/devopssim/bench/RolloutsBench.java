@@ -12,7 +12,6 @@ import io.devopssim.core.spec.RolloutSpecReader;
 import io.devopssim.core.state.InMemoryStateStore;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
-import io.devopssim.core.testing.GitHttpTestServer;
 import io.devopssim.core.time.Clock;
 import io.devopssim.deploy.CanaryEngine;
 import io.devopssim.deploy.ExecutorRolloutScheduler;
@@ -51,11 +50,13 @@ import java.util.concurrent.TimeUnit;
  * short windows, so a run takes seconds while every rollout still waits (holding no thread) twice.
  *
  * <p>Environment repository, by mode: {@code engine}, manifests in memory with the promoter's contract (the
- * engine alone); {@code file}, one local bare repository through {@code GitPromoter} (file://); {@code http},
- * the same over HTTP to core's GitHttpTestServer on 127.0.0.1. Every rollout commits once to one branch, so
- * the Git modes measure those commits queueing on one branch too.
+ * engine alone); {@code http}, one repository through {@code GitPromoter} over HTTP to core's
+ * GitHttpTestServer on 127.0.0.1, in a JVM of its own so that its heap and threads are not counted;
+ * {@code file}, one local bare repository (file://), whose receiving side JGit runs inside this JVM (and
+ * counts here). Every rollout commits once to one branch, so the Git modes measure those commits queueing on
+ * one branch too.
  *
- * <p>Usage: {@code RolloutsBench [rollouts=1000] [modes=engine,file] [poolThreads=4]}.
+ * <p>Usage: {@code RolloutsBench [rollouts=1000] [modes=engine,http] [poolThreads=4]}.
  */
 public final class RolloutsBench {
     private static final String BRANCH = "main";
@@ -65,7 +66,7 @@ public final class RolloutsBench {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        List<String> modes = List.of((args.length > 1 ? args[1] : "engine,file").split(","));
+        List<String> modes = List.of((args.length > 1 ? args[1] : "engine,http").split(","));
         int poolThreads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         List<Row> rows = new ArrayList<>();
         for (String mode : modes) {
@@ -95,14 +96,11 @@ public final class RolloutsBench {
 
     private static Row run(int n, String mode, int poolThreads) throws Exception {
         Path work = Files.createTempDirectory("devsim-bench-rollouts-");
-        Map<String, String> files = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            files.put(file(i), "image:\n  repository: registry.example.com/shop/" + app(i) + "\n  tag: \"1.0.0\"\n");
-        }
+        Map<String, String> files = files(n);
         String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16)); // never printed
         GitCredentials credentials = mode.equals("http") ? new GitCredentials("bench", password.toCharArray())
                 : GitCredentials.ANONYMOUS;
-        GitHttpTestServer server = null;
+        GitServerProcess server = null;
         Promoter promoter;
         String url;
         Path bare = null;
@@ -119,8 +117,8 @@ public final class RolloutsBench {
                 promoter = new GitPromoter(PromoterOptions.defaults().withWorkRoot(work.resolve("clones")));
             }
             case "http" -> {
-                server = new GitHttpTestServer("bench", password);
-                url = server.createRepository("env", files);
+                server = new GitServerProcess("bench", password, n);
+                url = server.url();
                 promoter = new GitPromoter(PromoterOptions.defaults().withWorkRoot(work.resolve("clones")));
             }
             default -> throw new IllegalArgumentException("mode is engine, file or http, not " + mode);
@@ -145,6 +143,7 @@ public final class RolloutsBench {
         List<CompletableFuture<RolloutState>> ends = new ArrayList<>();
         JvmWatch.Figures figures;
         long wallNanos;
+        long commits;
         try (JvmWatch watch = new JvmWatch()) {
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -160,6 +159,11 @@ public final class RolloutsBench {
             CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
             wallNanos = System.nanoTime() - t0;
             figures = watch.figures();
+            commits = switch (mode) {
+                case "engine" -> ((MemoryPromoter) promoter).commitCount();
+                case "file" -> commitsSinceSeed(bare);
+                default -> commitsOverHttp(url, credentials);
+            };
         } finally {
             pool.shutdownNow();
             if (promoter instanceof GitPromoter g) {
@@ -173,11 +177,6 @@ public final class RolloutsBench {
         for (CompletableFuture<RolloutState> end : ends) {
             outcomes.merge(end.get().phase(), 1, Integer::sum);
         }
-        long commits = switch (mode) {
-            case "engine" -> ((MemoryPromoter) promoter).commitCount();
-            case "file" -> commitsSinceSeed(bare);
-            default -> -1;
-        };
         Timings lateMillis = new Timings();
         late.forEach(us -> lateMillis.add(us * 1000));
         int promoted = outcomes.getOrDefault(RolloutPhase.PROMOTED, 0);
@@ -185,12 +184,21 @@ public final class RolloutsBench {
         String summary = promoted + " / " + rolledBack + " / " + (n - promoted - rolledBack)
                 + (n - promoted - rolledBack > 0 ? " " + outcomes : "");
         return new Row(mode.equals("engine") ? "in memory (engine only)" : mode.equals("file") ? "one bare repo, file://"
-                : "one repo over HTTP (GitHttpTestServer)", n, summary, wallNanos / 1e9,
+                : "one repo over HTTP (server in another JVM)", n, summary, wallNanos / 1e9,
                 rollouts.stream().mapToLong(ScheduledRollout::wakeUps).sum(), lateMillis, figures, commits);
     }
 
     private static String app(int i) {
         return String.format(Locale.ROOT, "svc-%04d", i);
+    }
+
+    /** The environment repository: one Helm values file per app. */
+    static Map<String, String> files(int n) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            files.put(file(i), "image:\n  repository: registry.example.com/shop/" + app(i) + "\n  tag: \"1.0.0\"\n");
+        }
+        return files;
     }
 
     private static String file(int i) {
@@ -237,6 +245,13 @@ public final class RolloutsBench {
         Path bare = work.resolve("env.git");
         Git.cloneRepository().setBare(true).setURI(seed.toUri().toString()).setDirectory(bare.toFile()).call().close();
         return bare;
+    }
+
+    private static long commitsOverHttp(String url, GitCredentials credentials) throws Exception {
+        try (GitPromoter reader = new GitPromoter()) {
+            List<?> log = reader.log(url, BRANCH, credentials, Integer.MAX_VALUE);
+            return log.size() - 1;
+        }
     }
 
     private static long commitsSinceSeed(Path bare) throws Exception {
