@@ -172,6 +172,7 @@ public final class RolloutsBench {
             if (server != null) {
                 server.close();
             }
+            deleteTree(work);
         }
         Map<RolloutPhase, Integer> outcomes = new TreeMap<>();
         for (CompletableFuture<RolloutState> end : ends) {
@@ -245,6 +246,14 @@ public final class RolloutsBench {
         Path bare = work.resolve("env.git");
         Git.cloneRepository().setBare(true).setURI(seed.toUri().toString()).setDirectory(bare.toFile()).call().close();
         return bare;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static long commitsOverHttp(String url, GitCredentials credentials) throws Exception {
