@@ -2,6 +2,7 @@ package io.devopssim.cli;
 
 import io.devopssim.core.chaos.ChaosExperiments;
 import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.history.RolloutHistory;
 import io.devopssim.core.gitops.Promoter;
 import io.devopssim.core.judge.AnalysisRunner;
 import io.devopssim.core.metrics.MetricsProvider;
@@ -18,7 +19,6 @@ import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.runtime.ClusterRuntime;
 import io.devopssim.deploy.runtime.RolloutPorts;
 import io.devopssim.deploy.runtime.RuntimeSetupException;
-import io.devopssim.mlgate.SpecJudges;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,16 +46,20 @@ final class ClusterRollout {
     }
 
     /**
+     * @param specDir what a relative {@code analysis.model} path is relative to
      * @param metrics the canary's and baseline's series for analysis steps (Prometheus), or a source that has none
+     * @param history where the finished rollout is appended (the gate learns from real releases too)
      */
-    RolloutState run(RolloutSpec spec, String rolloutId, GitCredentials credentials, MetricsProvider metrics,
-                     RolloutListener listener) throws RolloutException, InterruptedException {
+    RolloutState run(RolloutSpec spec, Path specDir, String rolloutId, GitCredentials credentials, MetricsProvider metrics,
+                     RolloutHistory history, RolloutListener listener) throws RolloutException, InterruptedException {
         Clock clock = Clock.system();
-        try (ClusterRuntime runtime = new ClusterRuntime(promoter, clock, kubeconfig, REQUEST_TIMEOUT)) {
+        try (ClusterRuntime runtime = new ClusterRuntime(promoter, clock, kubeconfig, REQUEST_TIMEOUT);
+             SpecJudgeCache judges = new SpecJudgeCache(specDir)) {
             RolloutContext ctx;
             try {
-                ctx = runtime.context(new RolloutPorts(rolloutId, spec, new AnalysisRunner(metrics, SpecJudges.forSpec(spec.analysis())),
-                        null, credentials, env::get, store, listener, ChaosExperiments.NONE, RolloutContext.RetryPolicy.DEFAULT));
+                ctx = runtime.context(new RolloutPorts(rolloutId, spec, new AnalysisRunner(metrics, judges.apply(spec.analysis())),
+                        null, credentials, env::get, store, listener, ChaosExperiments.NONE, RolloutContext.RetryPolicy.DEFAULT))
+                        .withHistory(history);
             } catch (RuntimeSetupException e) {
                 throw new UserError(e.getMessage(), e);
             }

@@ -9,6 +9,8 @@ import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.spec.RolloutSpecReader;
+import io.devopssim.core.history.JsonLinesHistory;
+import io.devopssim.core.history.RolloutHistory;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.state.RolloutPhase;
 import picocli.CommandLine.Command;
@@ -66,7 +68,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int runDemo(PrintWriter o, Path dir, DemoEnvironment env, GitPromoter promoter) throws Exception {
-        SimulatorRollout runner = new SimulatorRollout(promoter, new FileStateStore(dir.resolve("state")));
+        SimulatorRollout runner = new SimulatorRollout(promoter, new FileStateStore(dir.resolve("state")),
+                new RolloutHistory(new JsonLinesHistory(dir.resolve("state").resolve(RolloutCommand.HISTORY_FILE)),
+                        warning -> command.commandLine().getErr().println("devsim: warning: " + warning)));
         List<Release> releases = List.of(
                 new Release("1.5.0", "0.0", 7, "a healthy release", RolloutPhase.PROMOTED),
                 new Release("1.6.0", "0.05", 8, "a release whose canary fails 5% more requests", RolloutPhase.ROLLED_BACK));
@@ -80,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
             String id = spec.app() + "-" + r.tag();
             o.println();
             o.println("== Canary of " + spec.image() + ": " + r.what() + " ==");
-            SimulatorRollout.Result result = runner.run(spec, id, GitCredentials.ANONYMOUS, start,
+            SimulatorRollout.Result result = runner.run(spec, dir, id, GitCredentials.ANONYMOUS, start,
                     new ConsoleProgress(o, spec.app() + " " + r.tag()));
             boolean ok = result.state().phase() == r.expected();
             asExpected &= ok;

@@ -5,6 +5,8 @@ import io.devopssim.cli.report.ReportWriter;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
+import io.devopssim.core.history.JsonLinesHistory;
+import io.devopssim.core.history.RolloutHistory;
 import io.devopssim.core.spec.GitOpsSpec;
 import io.devopssim.core.spec.InvalidSpecException;
 import io.devopssim.core.spec.RolloutSpec;
@@ -12,6 +14,7 @@ import io.devopssim.core.spec.RolloutSpecReader;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.state.InMemoryStateStore;
 import io.devopssim.core.state.RolloutPhase;
+import io.devopssim.mlgate.gate.ModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -47,13 +50,17 @@ import java.util.concurrent.Callable;
                 "in real time (--kubeconfig, secrets from the variables the spec names, --prometheus for analysis).",
                 "Exit code: 0 promoted, 1 not promoted, 2 bad input, 3 paused for approval."})
 final class RolloutCommand implements Callable<Integer> {
+    /** In the state directory: one line per finished rollout, what {@code devsim gate train} learns from. */
+    static final String HISTORY_FILE = "history.jsonl";
+
     @Option(names = {"-f", "--file"}, required = true, description = "rollout spec (YAML)")
     Path file;
 
     @Option(names = "--id", description = "rollout id (default: <app>-<tag>); rerun with the same id to resume")
     String id;
 
-    @Option(names = "--state-dir", defaultValue = ".devsim/state", description = "where rollout state is kept (default: ${DEFAULT-VALUE})")
+    @Option(names = "--state-dir", defaultValue = ".devsim/state",
+            description = "where rollout state is kept, and the release history (history.jsonl) each finished rollout is appended to (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
     @Option(names = {"-o", "--out"}, description = "folder for report.json, report.html and badges/ (default: out/<rollout id>;"
@@ -118,9 +125,15 @@ final class RolloutCommand implements Callable<Integer> {
         // before anything is committed: an output folder devsim may not write to is bad input
         Path dir = OutputFolder.prepare(out != null ? out : Path.of("out", rolloutId));
         SimulatorRollout.Result result;
+        PrintWriter e = command.commandLine().getErr();
+        RolloutHistory history = new RolloutHistory(new JsonLinesHistory(stateDir.resolve(HISTORY_FILE)),
+                warning -> e.println("devsim: warning: " + warning));
+        Path specDir = file.toAbsolutePath().getParent();
         try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
-            result = new SimulatorRollout(promoter, new FileStateStore(stateDir))
-                    .run(spec, rolloutId, credentials, from, new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
+            result = new SimulatorRollout(promoter, new FileStateStore(stateDir), history)
+                    .run(spec, specDir, rolloutId, credentials, from, new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
+        } catch (ModelException bad) {
+            throw new UserError(file + ": analysis." + bad.getMessage(), bad);
         }
         if (result.state().phase() == RolloutPhase.PAUSED) {
             ReportWriter.Written written = writeReport(result, env, dir);
@@ -146,9 +159,12 @@ final class RolloutCommand implements Callable<Integer> {
             RolloutSpec onCopy = new RolloutSpec(spec.app(), spec.image(), spec.strategy(), spec.steps(), spec.analysis(),
                     new GitOpsSpec(copy.url(), real.branch(), real.file(), real.value(), real.credentials()),
                     spec.simulation(), spec.blueGreen(), spec.rolling());
-            result = new SimulatorRollout(promoter, new InMemoryStateStore()).run(onCopy, rolloutId, GitCredentials.ANONYMOUS,
-                    from, new ConsoleProgress(o, "dry run " + spec.app() + " " + spec.image().tag()), true);
+            result = new SimulatorRollout(promoter, new InMemoryStateStore()).run(onCopy, file.toAbsolutePath().getParent(),
+                    rolloutId, GitCredentials.ANONYMOUS, from,
+                    new ConsoleProgress(o, "dry run " + spec.app() + " " + spec.image().tag()), true);
             commits = copy.commits();
+        } catch (ModelException bad) {
+            throw new UserError(file + ": analysis." + bad.getMessage(), bad);
         }
         o.println();
         o.println("== The dry run would commit to " + real.repoUrl() + " (branch " + real.branch() + ", " + real.file() + ") ==");
@@ -202,10 +218,16 @@ final class RolloutCommand implements Callable<Integer> {
                 + spec.runtime().traffic().router()
                 + (spec.runtime().argocd() == null ? "" : " and Argo CD application " + spec.runtime().argocd().application())
                 + ", in real time");
+        PrintWriter e = command.commandLine().getErr();
+        RolloutHistory history = new RolloutHistory(new JsonLinesHistory(stateDir.resolve(HISTORY_FILE)),
+                warning -> e.println("devsim: warning: " + warning));
         RolloutState end;
         try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
             end = new ClusterRollout(promoter, new FileStateStore(stateDir), kubeconfig, devsim.env())
-                    .run(spec, rolloutId, credentials, metrics, new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
+                    .run(spec, file.toAbsolutePath().getParent(), rolloutId, credentials, metrics, history,
+                            new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
+        } catch (ModelException bad) {
+            throw new UserError(file + ": analysis." + bad.getMessage(), bad);
         }
         ReportWriter.Written written = new ReportWriter().write(new Report("devsim rollout " + rolloutId, Instant.now(),
                 List.of(Reports.of(spec, end, prometheus == null ? null : metrics, env)), List.of(),

@@ -41,12 +41,15 @@ final class Timeline {
         }
     }
 
-    /** Appends the event, saves, then tells the listener. */
+    /** Appends the event, saves, then tells the listener; a rollout that ended goes to the release history. */
     RolloutState record(RolloutState s, RolloutEvent e) throws RolloutException {
         return recordAll(s, List.of(e));
     }
 
-    /** Appends the events and saves them in one write, then tells the listener of each. */
+    /**
+     * Appends the events and saves them in one write, then tells the listener of each; a rollout that ended
+     * goes to the release history.
+     */
     RolloutState recordAll(RolloutState s, List<RolloutEvent> events) throws RolloutException {
         RolloutState next = s;
         for (RolloutEvent e : events) {
@@ -55,6 +58,9 @@ final class Timeline {
         save(next);
         for (RolloutEvent e : events) {
             ctx.listener().onEvent(next, e);
+        }
+        if (next.phase().isTerminal()) {
+            ctx.history().finished(next, ctx.spec(), ctx.analysis()); // the labelled example; never fails the rollout
         }
         return next;
     }
