@@ -4,10 +4,6 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.devopssim.core.gitops.GitPromoter;
-import io.devopssim.core.gitops.PromoterOptions;
-import io.devopssim.core.time.Clock;
-import io.devopssim.deploy.ExecutorRolloutScheduler;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -16,8 +12,6 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * {@code canaryRollout specFile: 'rollout.yaml'} (or {@code spec: '''...'''}): runs the canary the spec
@@ -76,7 +70,7 @@ public final class CanaryRolloutStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new CanaryRolloutExecution(context, new CanaryRolloutRequest(specFile, spec, rolloutId, failOnRollback));
+        return new CanaryRolloutExecution(context, new RolloutRequest(specFile, spec, rolloutId, failOnRollback));
     }
 
     private static String blankToNull(String s) {
@@ -85,8 +79,6 @@ public final class CanaryRolloutStep extends Step {
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
-        // one small pool for every rollout of this controller: no thread per waiting rollout
-        private transient volatile RolloutRuntime runtime;
 
         @Override
         public String getFunctionName() {
@@ -101,27 +93,6 @@ public final class CanaryRolloutStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, EnvVars.class);
-        }
-
-
-        RolloutRuntime runtime() {
-            RolloutRuntime r = runtime;
-            if (r == null) {
-                synchronized (this) {
-                    r = runtime;
-                    if (r == null) {
-                        ScheduledExecutorService pool = Executors.newScheduledThreadPool(2, task -> {
-                            Thread t = new Thread(task, "devsim rollout scheduler");
-                            t.setDaemon(true);
-                            return t;
-                        });
-                        r = new SimulatorRuntime(new ExecutorRolloutScheduler(pool, Clock.system()), Clock.system(),
-                                new GitPromoter(PromoterOptions.defaults()));
-                        runtime = r;
-                    }
-                }
-            }
-            return r;
         }
     }
 }

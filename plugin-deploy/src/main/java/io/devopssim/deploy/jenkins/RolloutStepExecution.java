@@ -1,0 +1,200 @@
+package io.devopssim.deploy.jenkins;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.spec.InvalidSpecException;
+import io.devopssim.core.spec.RolloutSpec;
+import io.devopssim.core.spec.RolloutSpecReader;
+import io.devopssim.core.spec.StepSpec;
+import io.devopssim.core.state.RolloutEvent;
+import io.devopssim.core.state.RolloutPhase;
+import io.devopssim.core.state.RolloutState;
+import io.devopssim.deploy.RolloutException;
+import io.devopssim.deploy.view.RolloutSubject;
+import io.devopssim.deploy.view.RolloutView;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A rollout step (canary; blue-green and rolling update to come): reads and validates the spec before any
+ * side effect, drives the strategy's engine one transition at a time, shows the rollout on the build page
+ * (summary, badge, approval while paused) and logs each event once. Only the spec text, ids and how many
+ * events were logged are serialized; the engine saves its own state after every transition.
+ */
+abstract class RolloutStepExecution extends DeployStepExecution {
+    private static final long serialVersionUID = 1L;
+    static final String STATE_DIR = "devsim-rollouts";
+    /** While paused, the saved state is read this often too, so an approval by {@code devsim approve} is seen. */
+    static final Duration PAUSED_RECHECK = Duration.ofSeconds(15);
+
+    private final RolloutRequest request;
+    private String specYaml;
+    private String rolloutId;
+    private String stateDir;
+    /** Events already in the build log, so a resumed rollout does not print them twice. */
+    private int loggedEvents;
+
+    private transient RolloutSpec spec;
+    private transient RolloutDriver driver;
+    private transient RolloutBadgeAction badge;
+
+    RolloutStepExecution(StepContext context, RolloutRequest request, RolloutRuntime runtime) {
+        super(context, runtime);
+        this.request = request;
+    }
+
+    /** The strategy's engine for this rollout. */
+    abstract RolloutDriver driver(RolloutSpec spec, String rolloutId, GitCredentials credentials, Path stateDir)
+            throws Exception;
+
+    /** Problems of a valid spec that this step cannot run (e.g. another strategy), or an empty list. */
+    List<String> unsupported(RolloutSpec spec) {
+        return List.of();
+    }
+
+    @Override
+    final void begin() throws Exception {
+        BuildRef build = runtime().build(getContext());
+        String text = readSpecText(build);
+        RolloutSpec parsed = parse(text); // bad input fails here, before any side effect
+        List<String> problems = unsupported(parsed);
+        if (!problems.isEmpty()) {
+            throw new AbortException(stepName() + ": " + String.join("; ", problems));
+        }
+        GitCredentials credentials = credentials(parsed);
+        specYaml = text;
+        spec = parsed;
+        rolloutId = request.rolloutId() != null ? request.rolloutId() : defaultId(build, parsed);
+        stateDir = build.rootDir().resolve(STATE_DIR).toString();
+        driver = driver(parsed, rolloutId, credentials, Path.of(stateDir));
+        RolloutState s;
+        try {
+            s = driver.start();
+        } catch (RolloutException e) {
+            throw new AbortException(stepName() + ": " + e.getMessage());
+        }
+        build.action(RolloutsAction.class, RolloutsAction::new).add(STATE_DIR, subject());
+        if (parsed.steps().stream().anyMatch(st -> st instanceof StepSpec.Pause p && p.untilApproved())) {
+            build.action(RolloutApprovalAction.class, RolloutApprovalAction::new);
+        }
+        observe(s);
+        scheduleNow();
+    }
+
+    @Override
+    final void resume() throws Exception {
+        spec = parse(specYaml);
+        driver = driver(spec, rolloutId, credentials(spec), Path.of(stateDir));
+        observe(driver.start()); // loads the saved state and puts the router back where it was
+        scheduleNow();
+    }
+
+    @Override
+    final Instant advance() throws Exception {
+        RolloutState s = driver.advance();
+        observe(s);
+        if (s.phase().isTerminal()) {
+            runtime().wakeups().unregister(Path.of(stateDir), rolloutId);
+            finish(s);
+            return null;
+        }
+        if (s.phase() == RolloutPhase.PAUSED) {
+            runtime().wakeups().register(Path.of(stateDir), rolloutId, this::scheduleNow);
+            return runtime().clock().now().plus(PAUSED_RECHECK);
+        }
+        return s.waitUntil() == null ? Instant.EPOCH : s.waitUntil();
+    }
+
+    @Override
+    final void halt(Throwable cause) throws Exception {
+        if (stateDir != null) {
+            runtime().wakeups().unregister(Path.of(stateDir), rolloutId);
+        }
+        if (driver != null) {
+            // roll back now, not later: a stopped build must not leave traffic on the canary
+            driver.abort(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+            observe(driver.advance());
+        }
+    }
+
+    @Override
+    public String getStatus() {
+        return rolloutId == null ? "starting" : "rollout " + rolloutId;
+    }
+
+    private void finish(RolloutState s) {
+        if (s.phase() == RolloutPhase.PROMOTED) {
+            succeed(s.phase().name());
+        } else if (s.phase() == RolloutPhase.ROLLED_BACK && !request.failOnRollback()) {
+            log("rolled back; the build goes on because failOnRollback is false");
+            succeed(s.phase().name());
+        } else {
+            fail(new AbortException(stepName() + " " + s.rolloutId() + " "
+                    + s.phase().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + s.outcome()));
+        }
+    }
+
+    /** Logs the events not logged yet (including approvals saved from outside) and updates the badge. */
+    private void observe(RolloutState s) {
+        List<RolloutEvent> events = s.events();
+        for (int i = loggedEvents; i < events.size(); i++) {
+            log(events.get(i).message());
+            if (events.get(i).kind() == RolloutEvent.Kind.PAUSE_STARTED && s.phase() == RolloutPhase.PAUSED) {
+                log("approve or abort it on the build page, or with devsim approve|abort " + rolloutId);
+            }
+        }
+        loggedEvents = Math.max(loggedEvents, events.size());
+        badge().update(RolloutView.of(subject(), s).badge());
+    }
+
+    private RolloutBadgeAction badge() {
+        if (badge == null) {
+            try {
+                BuildRef build = runtime().build(getContext());
+                badge = build.actions(RolloutBadgeAction.class).stream().filter(b -> b.getRolloutId().equals(rolloutId))
+                        .findFirst().orElse(null);
+                if (badge == null) {
+                    badge = new RolloutBadgeAction(rolloutId, RolloutView.of(subject(), null).badge());
+                    build.addAction(badge);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot reach the build of rollout " + rolloutId, e);
+            }
+        }
+        return badge;
+    }
+
+    private RolloutSubject subject() {
+        return new RolloutSubject(stepName(), rolloutId, spec.app() + " " + spec.image().tag(), spec.gitops().repoUrl());
+    }
+
+    private GitCredentials credentials(RolloutSpec s) throws Exception {
+        return EnvCredentials.git(s.gitops().credentials(), getContext().get(EnvVars.class), stepName());
+    }
+
+    private String readSpecText(BuildRef build) throws Exception {
+        if ((request.spec() == null) == (request.specFile() == null)) {
+            throw new AbortException(stepName() + " needs exactly one of specFile or spec");
+        }
+        return request.spec() != null ? request.spec() : build.readWorkspaceFile(request.specFile(), stepName());
+    }
+
+    private RolloutSpec parse(String yaml) throws AbortException {
+        try {
+            return new RolloutSpecReader().read(yaml);
+        } catch (InvalidSpecException e) {
+            throw new AbortException(stepName() + ": invalid rollout spec:\n" + e.getMessage());
+        }
+    }
+
+    private static String defaultId(BuildRef build, RolloutSpec spec) {
+        String id = build.externalizableId().replaceAll("[^A-Za-z0-9._-]", "_");
+        return spec.app() + "-" + spec.image().tag() + "-" + id;
+    }
+}
