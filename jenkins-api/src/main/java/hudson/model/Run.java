@@ -2,12 +2,21 @@ package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+import hudson.security.PermissionScope;
 
 /**
  * Compile-only copy of the part of {@code Run} the bindings use. signatures.txt captures only some members
- * and none of its constructors, so the stub cannot be subclassed or instantiated (private constructor).
+ * and none of its constructors, so the stub cannot be subclassed or instantiated (private constructor). Its
+ * permission constants are distinct stub objects (see {@link Permission}).
  */
-public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
+        implements AccessControlled {
+
+    public static final Permission DELETE = new Permission(null, "Delete", null, null, (PermissionScope) null);
+    public static final Permission UPDATE = new Permission(null, "Update", null, null, (PermissionScope) null);
+    public static final Permission ARTIFACTS = new Permission(null, "Artifacts", null, null, (PermissionScope) null);
 
     private Run() {
     }

@@ -55,7 +55,10 @@ class SignatureConformanceTest {
         List<String> names = stubs.stream().map(Class::getName).collect(Collectors.toList());
 
         assertThat(names).contains("hudson.Extension", "org.jenkinsci.plugins.workflow.steps.StepContext",
-                "hudson.model.Run", "org.kohsuke.stapler.DataBoundConstructor");
+                "hudson.model.Run", "org.kohsuke.stapler.DataBoundConstructor", "hudson.security.AccessControlled",
+                "jenkins.model.GlobalConfiguration", "hudson.util.FormValidation$Kind",
+                "com.cloudbees.plugins.credentials.CredentialsProvider",
+                "org.jenkinsci.plugins.plaincredentials.StringCredentials");
         assertThat(names).noneMatch(n -> n.startsWith("io.devopssim."));
     }
 }

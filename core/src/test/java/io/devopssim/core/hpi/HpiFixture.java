@@ -38,7 +38,8 @@ final class HpiFixture {
     final Map<String, String> jarManifestOverrides = new LinkedHashMap<>();
     final Map<String, String> resources = new LinkedHashMap<>(Map.of(
             "index.jelly", "<?jelly escape-by-default='true'?>\n<div>Demo</div>\n",
-            "demo/Thing/config.jelly", "<?jelly escape-by-default='true'?>\n<j:jelly xmlns:j=\"jelly:core\"/>\n"));
+            "demo/Thing/config.jelly", "<?jelly escape-by-default='true'?>\n<j:jelly xmlns:j=\"jelly:core\"/>\n",
+            "META-INF/services/annotations/demo.Sym", "demo.Other\n"));
     final List<String> libraries = new ArrayList<>(List.of("commons-demo-1.0.jar"));
     final List<String> droppedClasses = new ArrayList<>();
     boolean includePluginJar = true;
@@ -67,7 +68,11 @@ final class HpiFixture {
                 + "public class Thing {\n"
                 + "  @Ext(ordinal = 5) public static class DescriptorImpl { public DescriptorImpl() {} }\n"
                 + "}\n");
-        Files.writeString(sources.resolve("Other.java"), "package demo;\n@Ext public class Other {}\n");
+        // Sym stands for org.jenkinsci.Symbol (RUNTIME retention); its index is a resource of the fixture
+        Files.writeString(sources.resolve("Sym.java"), "package demo;\n"
+                + "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)\n"
+                + "public @interface Sym {}\n");
+        Files.writeString(sources.resolve("Other.java"), "package demo;\n@Ext @Sym public class Other {}\n");
         String sezpoz = Path.of(toUri(Indexable.class)).toString();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertThat(javac).as("a JDK (not a JRE) runs the tests").isNotNull();
@@ -75,7 +80,7 @@ final class HpiFixture {
         java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
         int exit = javac.run(null, diagnostics, diagnostics, "-classpath", sezpoz, "-d", classes.toString(),
                 sources.resolve("Ext.java").toString(), sources.resolve("Thing.java").toString(),
-                sources.resolve("Other.java").toString());
+                sources.resolve("Sym.java").toString(), sources.resolve("Other.java").toString());
         assertThat(exit).as("demo sources compile:%n%s", diagnostics).isZero();
         assertThat(classes.resolve("META-INF/annotations/demo.Ext")).as("sezpoz wrote its index").exists();
         return classes;

@@ -50,6 +50,7 @@ public final class HpiInspector implements AutoCloseable {
             Map.entry("Stapler and json-lib (bundled in core)", Pattern.compile("(stapler|json-lib)(-.*)?\\.jar")),
             Map.entry("Jenkins annotation libraries (bundled in core)",
                     Pattern.compile("(annotation-indexer|symbol-annotation|access-modifier-annotation|localizer)-.*\\.jar")),
+            Map.entry("our @Symbol index processor (compile-time only)", Pattern.compile("devsim-symbol-index.*\\.jar")),
             Map.entry("remoting, XStream, Spring Security, commons-jelly (bundled in core)",
                     Pattern.compile("(remoting|xstream|spring-security-.*|commons-jelly)-.*\\.jar")));
 
@@ -239,6 +240,56 @@ public final class HpiInspector implements AutoCloseable {
         for (String className : classes) {
             if (!entries.contains(className.replace('.', '/') + ".class")) {
                 problems.add(index + " names " + className + ", which is not in the plugin jar");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The annotation-indexer index of {@code annotation} (for Jenkins: {@code org.jenkinsci.Symbol}, through
+     * which structs finds symbol names), {@code META-INF/services/annotations/<name>}, lists exactly the classes of
+     * the plugin jar that carry the annotation. A plugin without such a class needs no index. The classes are
+     * loaded, not initialized, with {@code annotation}'s class loader as parent, so it must see their dependencies.
+     */
+    public List<String> symbolIndexProblems(Class<? extends Annotation> annotation) throws IOException {
+        List<String> problems = new ArrayList<>();
+        if (pluginJar == null) {
+            return problems;
+        }
+        String index = "META-INF/services/annotations/" + annotation.getName();
+        Set<String> annotated = new TreeSet<>();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {pluginJarCopy.toUri().toURL()}, annotation.getClassLoader())) {
+            for (String entry : pluginJarEntries()) {
+                if (!entry.endsWith(".class") || entry.endsWith("module-info.class") || entry.endsWith("package-info.class")) {
+                    continue;
+                }
+                String className = entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
+                try {
+                    if (Class.forName(className, false, loader).isAnnotationPresent(annotation)) {
+                        annotated.add(className);
+                    }
+                } catch (ClassNotFoundException | LinkageError e) {
+                    problems.add("cannot load " + className + " to look for @" + annotation.getName() + ": " + e);
+                }
+            }
+        }
+        Set<String> listed = new TreeSet<>();
+        ZipEntry indexEntry = pluginJar.getEntry(index);
+        if (indexEntry != null) {
+            try (InputStream in = pluginJar.getInputStream(indexEntry)) {
+                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::trim)
+                        .filter(line -> !line.isEmpty()).forEach(listed::add);
+            }
+        }
+        for (String className : annotated) {
+            if (!listed.contains(className)) {
+                problems.add(className + " has @" + annotation.getName() + " but " + index + " does not list it"
+                        + " (was the devsim-symbol-index processor on the compile class path?)");
+            }
+        }
+        for (String className : listed) {
+            if (!annotated.contains(className)) {
+                problems.add(index + " names " + className + ", which is not an annotated class of the plugin jar");
             }
         }
         return problems;

@@ -23,20 +23,22 @@ class HpiInspectorTest {
 
     private HpiFixture fixture;
     private Class<? extends Annotation> ext;
+    private Class<? extends Annotation> sym;
 
     @BeforeEach
     void compileDemoPlugin() throws Exception {
         fixture = new HpiFixture(work);
-        ext = loadExt();
+        ext = loadAnnotation("demo.Ext");
+        sym = loadAnnotation("demo.Sym");
     }
 
     @SuppressWarnings("unchecked")
-    private Class<? extends Annotation> loadExt() throws Exception {
+    private Class<? extends Annotation> loadAnnotation(String name) throws Exception {
         // The annotation class is only needed for its name: sezpoz reads META-INF/annotations/<name>.
         Path classes = fixture.compile();
         java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
                 HpiInspectorTest.class.getClassLoader());
-        return (Class<? extends Annotation>) loader.loadClass("demo.Ext");
+        return (Class<? extends Annotation>) loader.loadClass(name);
     }
 
     @Test
@@ -47,6 +49,7 @@ class HpiInspectorTest {
             assertThat(hpi.libraryProblems()).isEmpty();
             assertThat(hpi.indexProblems(ext)).isEmpty();
             assertThat(hpi.viewProblems()).isEmpty();
+            assertThat(hpi.symbolIndexProblems(sym)).isEmpty();
             assertThat(hpi.indexedClasses(ext)).containsExactlyInAnyOrder("demo.Thing$DescriptorImpl", "demo.Other");
         }
     }
@@ -115,6 +118,30 @@ class HpiInspectorTest {
         try (HpiInspector hpi = HpiInspector.open(fixture.build("noindex"), HpiFixture.SHORT_NAME)) {
             assertThat(hpi.indexProblems(ext)).singleElement().asString()
                     .startsWith("the plugin jar has no META-INF/annotations/demo.Ext");
+        }
+    }
+
+    @Test
+    @DisplayName("an annotated class missing from the @Symbol-style index, and a stale entry, are reported")
+    void symbolIndexDefectsAreReported() throws Exception {
+        fixture.resources.put("META-INF/services/annotations/demo.Sym", "demo.Thing\n");
+
+        try (HpiInspector hpi = HpiInspector.open(fixture.build("symbols"), HpiFixture.SHORT_NAME)) {
+            assertThat(hpi.symbolIndexProblems(sym)).containsExactlyInAnyOrder(
+                    "demo.Other has @demo.Sym but META-INF/services/annotations/demo.Sym does not list it"
+                            + " (was the devsim-symbol-index processor on the compile class path?)",
+                    "META-INF/services/annotations/demo.Sym names demo.Thing, which is not an annotated class of the plugin jar");
+        }
+    }
+
+    @Test
+    @DisplayName("a plugin with no annotated class needs no @Symbol-style index")
+    void noIndexNeededWithoutAnnotatedClass() throws Exception {
+        fixture.resources.remove("META-INF/services/annotations/demo.Sym");
+        fixture.droppedClasses.add("demo/Other.class");
+
+        try (HpiInspector hpi = HpiInspector.open(fixture.build("nosymbols"), HpiFixture.SHORT_NAME)) {
+            assertThat(hpi.symbolIndexProblems(sym)).isEmpty();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.Extension;
 import io.devopssim.core.hpi.HpiInspector;
 import io.devopssim.core.hpi.JenkinsBaseline;
+import org.jenkinsci.Symbol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -48,6 +49,12 @@ class HpiPackagingIT {
     @DisplayName("the @Extension index lists the plugin's extensions, all of them in the plugin jar")
     void extensionIndexListsClassesOfThePlugin() throws Exception {
         assertThat(hpi.indexProblems(Extension.class)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every @Symbol class of the plugin jar is in the @Symbol index, and the index names nothing else")
+    void symbolIndexListsEveryAnnotatedClass() throws Exception {
+        assertThat(hpi.symbolIndexProblems(Symbol.class)).isEmpty();
     }
 
     @Test
