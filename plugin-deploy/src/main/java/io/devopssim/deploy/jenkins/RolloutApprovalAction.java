@@ -1,6 +1,7 @@
 package io.devopssim.deploy.jenkins;
 
 import hudson.model.Run;
+import hudson.util.FormValidation;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.deploy.RolloutControl;
 import io.devopssim.deploy.RolloutException;
@@ -75,14 +76,48 @@ public final class RolloutApprovalAction implements RunAction2 {
         return r == null ? null : r.getRunUrl();
     }
 
+    /**
+     * The Approve button ({@code <f:link post="true">}, so with a crumb). A user without the permission gets
+     * Jenkins' 403; a rollout that is not waiting, an error message.
+     */
     @POST
-    public void doApprove(@QueryParameter String rolloutId) throws RolloutException {
-        approve(rolloutId);
+    public FormValidation doApprove(@QueryParameter String rolloutId) {
+        return answer(() -> approve(rolloutId));
     }
 
+    /** The Abort button. */
     @POST
-    public void doAbort(@QueryParameter String rolloutId) throws RolloutException {
-        abort(rolloutId);
+    public FormValidation doAbort(@QueryParameter String rolloutId) {
+        return answer(() -> abort(rolloutId));
+    }
+
+    /** What the browser shows after a decision: the timeline's line and the way back to the build. */
+    private static FormValidation answer(Decision decision) {
+        try {
+            return FormValidation.okWithMarkup("<p>" + escape(decision.make()) + "</p><p><a href=\"../\">Back to the build</a></p>");
+        } catch (RolloutException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Decision {
+        String make() throws RolloutException;
+    }
+
+    private static String escape(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /**

@@ -70,7 +70,8 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         GitCredentials credentials = credentials(parsed);
         specYaml = text;
         spec = parsed;
-        rolloutId = request.rolloutId() != null ? request.rolloutId() : defaultId(build, parsed);
+        rolloutId = RolloutIds.check(request.rolloutId() != null ? request.rolloutId() : defaultId(build, parsed),
+                stepName(), "rolloutId");
         stateDir = build.rootDir().resolve(STATE_DIR).toString();
         driver = driver(parsed, rolloutId, credentials, Path.of(stateDir));
         RolloutState s;
@@ -194,7 +195,6 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     }
 
     private static String defaultId(BuildRef build, RolloutSpec spec) {
-        String id = build.externalizableId().replaceAll("[^A-Za-z0-9._-]", "_");
-        return spec.app() + "-" + spec.image().tag() + "-" + id;
+        return spec.app() + "-" + spec.image().tag() + "-" + RolloutIds.fromBuild(build);
     }
 }

@@ -27,6 +27,7 @@ public final class RolloutsAction implements RunAction2 {
     private final List<Entry> entries = new ArrayList<>();
     private transient volatile Path rootDir;
     private transient volatile String runUrl;
+    private transient volatile Run<?, ?> run;
 
     @Override
     public String getIconFileName() {
@@ -45,12 +46,19 @@ public final class RolloutsAction implements RunAction2 {
 
     @Override
     public void onAttached(Run<?, ?> r) {
+        run = r;
         bind(r.getRootDir().toPath(), r.getUrl());
     }
 
     @Override
     public void onLoad(Run<?, ?> r) {
+        run = r;
         bind(r.getRootDir().toPath(), r.getUrl());
+    }
+
+    /** The build, for the page's side panel; null until attached. */
+    public Run<?, ?> getRun() {
+        return run;
     }
 
     /** Where the build's state directories are, and its page. */

@@ -18,4 +18,9 @@ import java.time.Instant;
  */
 public record TimelinePoint(Instant time, long offsetSeconds, Integer step, String kind, String message, int weight,
                             String verdict, Double score, String commitId, String commitUrl) {
+
+    /** The commit's first 8 characters, or null. */
+    public String commitShortId() {
+        return CommitLinks.shortId(commitId);
+    }
 }

@@ -177,6 +177,20 @@ class RolloutApprovalTest {
     }
 
     @Test
+    @DisplayName("the build page's buttons get the timeline's line back, escaped, or the error")
+    void shouldAnswerTheBrowser() throws Exception {
+        runtime.permissions = new FakePermissions("alice <admin>", true, true);
+        rebindApproval();
+
+        hudson.util.FormValidation wrong = approval().doApprove("<img src=x>");
+        assertThat(wrong.kind).isEqualTo(hudson.util.FormValidation.Kind.ERROR);
+        assertThat(wrong.renderHtml()).doesNotContain("<img");
+        hudson.util.FormValidation done = approval().doApprove(ID);
+        assertThat(done.kind).isEqualTo(hudson.util.FormValidation.Kind.OK);
+        assertThat(done.renderHtml()).contains("step 3 approved by alice &lt;admin&gt;").contains("href=\"../\"");
+    }
+
+    @Test
     @DisplayName("approve and abort are POST only (CSRF) and take the rollout id as a parameter")
     void shouldOnlyAcceptPost() throws Exception {
         for (String name : new String[] {"doApprove", "doAbort"}) {
