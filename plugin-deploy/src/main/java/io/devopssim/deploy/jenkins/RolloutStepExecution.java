@@ -12,7 +12,6 @@ import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.deploy.RolloutException;
 import io.devopssim.deploy.view.RolloutSubject;
-import io.devopssim.deploy.view.RolloutView;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 import java.nio.file.Path;
@@ -37,12 +36,10 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     private String specYaml;
     private String rolloutId;
     private String stateDir;
-    /** Events already in the build log, so a resumed rollout does not print them twice. */
-    private int loggedEvents;
+    private RolloutPresenter presenter;
 
     private transient RolloutSpec spec;
     private transient RolloutDriver driver;
-    private transient RolloutBadgeAction badge;
 
     RolloutStepExecution(StepContext context, RolloutRequest request, RolloutRuntime runtime) {
         super(context, runtime);
@@ -80,7 +77,9 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         } catch (RolloutException e) {
             throw new AbortException(stepName() + ": " + e.getMessage());
         }
-        build.action(RolloutsAction.class, RolloutsAction::new).add(STATE_DIR, subject());
+        presenter = new RolloutPresenter(STATE_DIR, new RolloutSubject(stepName(), rolloutId,
+                parsed.app() + " " + parsed.image().tag(), parsed.gitops().repoUrl()));
+        presenter.show(build);
         if (parsed.steps().stream().anyMatch(st -> st instanceof StepSpec.Pause p && p.untilApproved())) {
             build.action(RolloutApprovalAction.class, RolloutApprovalAction::new);
         }
@@ -142,37 +141,12 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     }
 
     /** Logs the events not logged yet (including approvals saved from outside) and updates the badge. */
-    private void observe(RolloutState s) {
-        List<RolloutEvent> events = s.events();
-        for (int i = loggedEvents; i < events.size(); i++) {
-            log(events.get(i).message());
-            if (events.get(i).kind() == RolloutEvent.Kind.PAUSE_STARTED && s.phase() == RolloutPhase.PAUSED) {
+    private void observe(RolloutState s) throws Exception {
+        for (RolloutEvent e : presenter.observe(s, runtime().build(getContext()), this::log)) {
+            if (e.kind() == RolloutEvent.Kind.PAUSE_STARTED && s.phase() == RolloutPhase.PAUSED) {
                 log("approve or abort it on the build page, or with devsim approve|abort " + rolloutId);
             }
         }
-        loggedEvents = Math.max(loggedEvents, events.size());
-        badge().update(RolloutView.of(subject(), s).badge());
-    }
-
-    private RolloutBadgeAction badge() {
-        if (badge == null) {
-            try {
-                BuildRef build = runtime().build(getContext());
-                badge = build.actions(RolloutBadgeAction.class).stream().filter(b -> b.getRolloutId().equals(rolloutId))
-                        .findFirst().orElse(null);
-                if (badge == null) {
-                    badge = new RolloutBadgeAction(rolloutId, RolloutView.of(subject(), null).badge());
-                    build.addAction(badge);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot reach the build of rollout " + rolloutId, e);
-            }
-        }
-        return badge;
-    }
-
-    private RolloutSubject subject() {
-        return new RolloutSubject(stepName(), rolloutId, spec.app() + " " + spec.image().tag(), spec.gitops().repoUrl());
     }
 
     private GitCredentials credentials(RolloutSpec s) throws Exception {

@@ -31,6 +31,11 @@ public record PromotionOrder(String rolloutId, GitOpsSpec target, String value) 
         return Digests.of(target.repoUrl(), target.branch(), target.file(), target.value().describe(), value);
     }
 
+    /** The first 8 characters of what identifies the order, for default rollout ids. */
+    public String digestPrefix() {
+        return digest().substring(0, 8);
+    }
+
     /** A short name for the order: {@code apps/checkout/values.yaml helm image.tag = 1.5.0}. */
     public String describe() {
         return target.file() + " " + target.value().describe() + " = " + value;
