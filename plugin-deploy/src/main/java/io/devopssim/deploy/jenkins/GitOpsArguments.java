@@ -36,6 +36,16 @@ final class GitOpsArguments {
         }
     }
 
+    /**
+     * The repository part only (repo, branch, credentials), for steps that revert commits rather than edit a
+     * value. The section reader also wants a file and a locator: it is given neutral ones, which it accepts,
+     * so that the rest is checked by the same rules and no copy of them is kept here.
+     */
+    static GitOpsSpec repository(String step, String repo, String branch, String usernameEnv, String passwordEnv)
+            throws AbortException {
+        return read(step, repo, branch, "unused.yaml", null, "unused", null, usernameEnv, passwordEnv);
+    }
+
     private static void put(ObjectNode node, String key, String value) {
         if (value != null) {
             node.put(key, value);

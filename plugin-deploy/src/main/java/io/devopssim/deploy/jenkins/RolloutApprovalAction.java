@@ -147,11 +147,12 @@ public final class RolloutApprovalAction implements RunAction2 {
     /** Only a rollout of this build that waits for a decision; any other id is refused, whatever it names. */
     private Target target(String rolloutId) throws RolloutException {
         RolloutsAction r = rollouts.get();
-        RolloutsAction.Entry entry = r == null || rolloutId == null ? null : r.entry(rolloutId).orElse(null);
+        RolloutsAction.Entry entry = r == null || rolloutId == null ? null
+                : r.entry(RolloutStepExecution.STATE_DIR, rolloutId).orElse(null);
         if (entry == null) {
             throw new RolloutException("no rollout of this build is named " + rolloutId);
         }
-        if (r.getView().awaitingApproval().stream().noneMatch(v -> v.rolloutId().equals(rolloutId))) {
+        if (!RolloutView.of(entry.subject(), r.load(entry)).awaitingApproval()) {
             throw new RolloutException("rollout " + rolloutId + " is not waiting for approval");
         }
         return new Target(r.stateDir(entry));

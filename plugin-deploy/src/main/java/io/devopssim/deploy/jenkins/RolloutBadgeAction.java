@@ -8,6 +8,7 @@ import io.devopssim.deploy.view.BadgeView;
  * Its text is set by the step at every transition and saved with the build; plain fields for XStream.
  */
 public final class RolloutBadgeAction implements BuildBadgeAction {
+    private final String step;
     private final String rolloutId;
     private volatile String status;
     private volatile String tone;
@@ -15,7 +16,8 @@ public final class RolloutBadgeAction implements BuildBadgeAction {
     private volatile String tooltip;
     private volatile String symbol;
 
-    RolloutBadgeAction(String rolloutId, BadgeView badge) {
+    RolloutBadgeAction(String step, String rolloutId, BadgeView badge) {
+        this.step = step;
         this.rolloutId = rolloutId;
         update(badge);
     }
@@ -26,6 +28,11 @@ public final class RolloutBadgeAction implements BuildBadgeAction {
         text = badge.text();
         tooltip = badge.tooltip();
         symbol = badge.symbol();
+    }
+
+    /** The step that ran the rollout: a rollback of a rollout carries the rollout's id too. */
+    public String getStep() {
+        return step;
     }
 
     public String getRolloutId() {

@@ -60,10 +60,10 @@ final class RolloutPresenter implements Serializable {
     private RolloutBadgeAction badge(BuildRef build) {
         if (badge == null) {
             // after a restart the build's actions are read back from disk: find this rollout's badge there
-            badge = build.actions(RolloutBadgeAction.class).stream().filter(b -> b.getRolloutId().equals(rolloutId))
+            badge = build.actions(RolloutBadgeAction.class).stream().filter(b -> b.getRolloutId().equals(rolloutId) && b.getStep().equals(step))
                     .findFirst().orElse(null);
             if (badge == null) {
-                badge = new RolloutBadgeAction(rolloutId, RolloutView.of(subject(), null).badge());
+                badge = new RolloutBadgeAction(step, rolloutId, RolloutView.of(subject(), null).badge());
                 build.addAction(badge);
             }
         }

@@ -79,8 +79,9 @@ public final class RolloutsAction implements RunAction2 {
         }
     }
 
-    synchronized Optional<Entry> entry(String rolloutId) {
-        return entries.stream().filter(e -> e.rolloutId.equals(rolloutId)).findFirst();
+    /** The rollout {@code rolloutId} whose state is in {@code stateDirName} (a rollback may share its id). */
+    synchronized Optional<Entry> entry(String stateDirName, String rolloutId) {
+        return find(rolloutId, stateDirName);
     }
 
     private Optional<Entry> find(String rolloutId, String stateDirName) {
@@ -105,7 +106,7 @@ public final class RolloutsAction implements RunAction2 {
         return new RunRolloutsView(views);
     }
 
-    private RolloutState load(Entry e) {
+    RolloutState load(Entry e) {
         if (rootDir == null) {
             return null;
         }
