@@ -40,11 +40,17 @@ public final class FakeArgoCdServer implements AutoCloseable {
     private final String token;
     private final HttpServer server;
 
-    /** Reading and converting the 360 kB Swagger 2.0 file takes seconds: build it once per test class. */
-    public static OpenApiInteractionValidator argoCdValidator() {
-        return OpenApiInteractionValidator
-                .createForSpecificationUrl(Crds.shared("argocd/swagger.json").toUri().toString())
-                .build();
+    /** Built once for all test classes of the run: reading and converting the 360 kB Swagger 2.0 file takes seconds. */
+    private static OpenApiInteractionValidator sharedValidator;
+
+    /** The validator for shared/argocd/swagger.json (thread-safe once built). */
+    public static synchronized OpenApiInteractionValidator argoCdValidator() {
+        if (sharedValidator == null) {
+            sharedValidator = OpenApiInteractionValidator
+                    .createForSpecificationUrl(Crds.shared("argocd/swagger.json").toUri().toString())
+                    .build();
+        }
+        return sharedValidator;
     }
 
     public FakeArgoCdServer(OpenApiInteractionValidator validator, String token, ObjectNode app) throws IOException {
