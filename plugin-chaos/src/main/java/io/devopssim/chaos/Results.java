@@ -12,11 +12,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Turns a finished experiment's state into its {@link ChaosResult}. */
-final class Results {
+public final class Results {
     private Results() {
     }
 
-    static ChaosResult of(ExperimentState s) {
+    /** @throws IllegalStateException when the experiment has not finished */
+    public static ChaosResult of(ExperimentState s) {
+        if (!s.isDone()) {
+            throw new IllegalStateException("experiment " + s.experimentId() + " has not finished (" + s.phase() + ")");
+        }
         List<ProbeSeries> probes = new ArrayList<>();
         s.series().forEach((name, points) -> probes.add(new ProbeSeries(name, points)));
         boolean steadyWhileFaulted = s.series().values().stream().flatMap(List::stream)

@@ -39,7 +39,7 @@ abstract class NoFaultLeftRunningContract {
     protected void resetWorld() {
     }
 
-    private ExperimentSpec spec() {
+    protected ExperimentSpec spec() {
         return SimulatedFleet.spec(SPEC.formatted(faults()));
     }
 
@@ -65,11 +65,11 @@ abstract class NoFaultLeftRunningContract {
         return counting.saves;
     }
 
-    private ChaosRunner runner(ExperimentStore store) {
+    protected ChaosRunner runner(ExperimentStore store) {
         return new ChaosRunner(backend(), given.fleet, (url, timeout) -> 200, given.clock, store);
     }
 
-    private ChaosRunner runnerAfterRestart(ExperimentStore store) {
+    protected ChaosRunner runnerAfterRestart(ExperimentStore store) {
         return new ChaosRunner(restartedBackend(), given.fleet, (url, timeout) -> 200, given.clock, store);
     }
 

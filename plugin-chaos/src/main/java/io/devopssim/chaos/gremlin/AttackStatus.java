@@ -1,5 +1,6 @@
 package io.devopssim.chaos.gremlin;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,12 +13,21 @@ import java.util.Set;
  * @param stage          Gremlin's stage name, e.g. {@code Running}
  * @param stageLifecycle {@code Error} marks a failure (attested by Spinnaker); other values unknown
  * @param ended          whether the task has an {@code endTime}
+ * @param annotations    the task's {@code annotations} (a Task field in API.md); empty when it has none
  */
-public record AttackStatus(String guid, String stage, String stageLifecycle, boolean ended) {
+public record AttackStatus(String guid, String stage, String stageLifecycle, boolean ended, Map<String, String> annotations) {
     static final Set<String> SUCCEEDED = Set.of("Successful");
     static final Set<String> HALTED = Set.of("UserHalted", "Halt", "HaltDistributed");
     static final Set<String> FAILED = Set.of("Failed", "HaltFailed", "ClientAborted", "LostCommunication",
             "InitializationFailed", "TeardownFailed", "InvalidArgument", "TargetNotFound");
+
+    public AttackStatus {
+        annotations = Map.copyOf(annotations);
+    }
+
+    public AttackStatus(String guid, String stage, String stageLifecycle, boolean ended) {
+        this(guid, stage, stageLifecycle, ended, Map.of());
+    }
 
     public boolean failed() {
         return "Error".equals(stageLifecycle) || FAILED.contains(stage);

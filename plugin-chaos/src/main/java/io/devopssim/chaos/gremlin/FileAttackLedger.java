@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One file per experiment, one attack id per line, appended and forced to disk as each attack is
- * created: a line is the smallest write that cannot be half-done in a way that loses an earlier one.
+ * One file per experiment, one event per line ({@link LedgerLines}), appended and forced to disk before
+ * the call returns: a line is the smallest write that cannot be half-done in a way that loses an earlier one.
  */
 public final class FileAttackLedger implements AttackLedger {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+");
@@ -32,19 +32,27 @@ public final class FileAttackLedger implements AttackLedger {
     }
 
     @Override
-    public synchronized void record(String experimentId, String attackGuid) throws IOException {
-        begin(experimentId);
-        Files.writeString(fileOf(experimentId), attackGuid + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+    public synchronized void intend(String experimentId, int index, String tag) throws IOException {
+        append(experimentId, LedgerLines.intent(index, tag));
     }
 
     @Override
-    public synchronized Optional<List<String>> attacks(String experimentId) throws IOException {
+    public synchronized void record(String experimentId, String tag, String attackGuid) throws IOException {
+        append(experimentId, LedgerLines.attack(tag, attackGuid));
+    }
+
+    @Override
+    public synchronized Optional<List<LedgerEntry>> entries(String experimentId) throws IOException {
         Path file = fileOf(experimentId);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList());
+        return Optional.of(LedgerLines.parse(Files.readAllLines(file, StandardCharsets.UTF_8)));
+    }
+
+    private void append(String experimentId, String line) throws IOException {
+        begin(experimentId);
+        Files.writeString(fileOf(experimentId), line, StandardCharsets.UTF_8, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
     }
 
     private Path fileOf(String experimentId) {

@@ -8,12 +8,18 @@ import io.devopssim.core.chaos.Fault;
 import io.devopssim.core.chaos.FaultState;
 import io.devopssim.core.chaos.FaultStatus;
 
+import io.devopssim.chaos.gremlin.AttackLedger.LedgerEntry;
+
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Faults through Gremlin: one attack per fault, on the containers the target selects by label.
@@ -23,16 +29,24 @@ import java.util.Optional;
  * <p>Node failure is not offered here (this backend targets containers; use the Kubernetes backend).
  * Pod kill is Gremlin's {@code shutdown} of {@code count} matching containers.
  *
- * <p>The attacks an experiment started are recorded in an {@link AttackLedger} as soon as Gremlin names
- * them, so a restarted controller halts them too. An attack created but not yet recorded when the process
- * dies is ended by its own length (the dead man's switch), or by {@link GremlinClient#haltAll()}, the
- * team-wide kill switch.
+ * <p>Never losing an attack: before each attack is asked for, an intent with a fresh client-generated tag is
+ * written to the {@link AttackLedger}, and the attack is created carrying that tag as its
+ * {@value #INTENT_ANNOTATION} annotation; its id is written down as soon as Gremlin names it. A process that
+ * dies in between (or whose create answer is lost) leaves an intent without an id: the next {@link #start}
+ * adopts the attack, and the next {@link #halt} halts it, by finding the tag among the team's active attacks.
+ * That Gremlin keeps annotations is <b>inference</b> from API.md (see {@link GremlinClient#createAttack}), so each
+ * new attack is read back, and one that came back without its tag fails the start (the runner then halts it):
+ * the backend refuses to run faults it could lose. The attack's own length stays the last resort.
  */
 public final class GremlinBackend implements ChaosBackend {
+    /** The annotation that carries an attack's intent tag. Our name; Gremlin gives it no meaning. */
+    public static final String INTENT_ANNOTATION = "devsim-intent";
+
     private final GremlinClient client;
     private final Map<String, String> canaryLabels;
     private final Map<String, String> appLabels;
     private final AttackLedger ledger;
+    private final SecureRandom random = new SecureRandom();
 
     /**
      * @param canaryLabels container labels of the canary (e.g. {@code track: canary}), for CANARY targets
@@ -51,20 +65,49 @@ public final class GremlinBackend implements ChaosBackend {
         return "gremlin";
     }
 
+    /** Why this backend cannot inject {@code fault}, so that a caller can refuse it before anything starts. */
+    public static Optional<String> refusal(Fault fault) {
+        return fault instanceof Fault.NodeFailure
+                ? Optional.of("gremlin: " + fault.kind() + " is not supported here (use the kubernetes backend)")
+                : Optional.empty();
+    }
+
+    /**
+     * Creates the attacks not created yet: a repeated start creates nothing twice, and one after a crash
+     * adopts the attack a dead process asked for but never wrote down, instead of creating another.
+     */
     @Override
     public synchronized void start(ChaosRequest request) throws ChaosBackendException {
-        if (attacks(request.experimentId()).isPresent()) {
-            return; // idempotent: one set of attacks per experiment
-        }
+        String id = request.experimentId();
         Map<String, String> labels = labels(request.target());
         List<AttackRequest> planned = new ArrayList<>();
         for (Fault fault : request.faults()) {
             planned.add(attack(fault, request, labels)); // all checked before any is created
         }
         try {
-            ledger.begin(request.experimentId());
-            for (AttackRequest attack : planned) {
-                ledger.record(request.experimentId(), client.createAttack(attack));
+            List<LedgerEntry> known = entries(id).orElse(List.of());
+            ledger.begin(id);
+            List<AttackStatus> active = null; // listed once, and only when a dead process left an intent
+            for (int i = 0; i < planned.size(); i++) {
+                int index = i;
+                List<LedgerEntry> tries = known.stream().filter(e -> e.index() == index).toList();
+                if (tries.stream().anyMatch(LedgerEntry::created)) {
+                    continue;
+                }
+                if (!tries.isEmpty()) {
+                    active = active != null ? active : client.activeAttacks();
+                    Optional<AttackStatus> orphan = tagged(active, tries);
+                    if (orphan.isPresent()) {
+                        ledger.record(id, orphan.get().annotations().get(INTENT_ANNOTATION), orphan.get().guid());
+                        continue;
+                    }
+                    // not among the active ones: never created, or already over; ask again under a new tag
+                }
+                String tag = newTag(id, index);
+                ledger.intend(id, index, tag);
+                String guid = client.createAttack(planned.get(index).annotated(INTENT_ANNOTATION, tag));
+                ledger.record(id, tag, guid);
+                requireTagKept(guid, tag);
             }
         } catch (GremlinException e) {
             throw new ChaosBackendException("gremlin: " + e.getMessage(), e); // the caller halts what was created
@@ -75,16 +118,19 @@ public final class GremlinBackend implements ChaosBackend {
 
     @Override
     public FaultStatus observe(String experimentId) throws ChaosBackendException {
-        List<String> guids = attacks(experimentId).orElse(null);
-        if (guids == null) {
+        List<LedgerEntry> entries = entries(experimentId).orElse(null);
+        if (entries == null) {
             return new FaultStatus(FaultState.UNKNOWN, "no attack of this experiment is known here");
         }
         List<AttackStatus> statuses = new ArrayList<>();
-        for (String guid : List.copyOf(guids)) {
+        for (LedgerEntry e : entries) {
+            if (!e.created()) {
+                continue; // a start that had to ask again recorded the attack under its new tag
+            }
             try {
-                statuses.add(client.attack(guid));
-            } catch (GremlinException e) {
-                throw new ChaosBackendException("gremlin: " + e.getMessage(), e);
+                statuses.add(client.attack(e.guid()));
+            } catch (GremlinException ex) {
+                throw new ChaosBackendException("gremlin: " + ex.getMessage(), ex);
             }
         }
         String detail = String.join(", ", statuses.stream().map(s -> s.guid() + " " + s.stage()).toList());
@@ -100,14 +146,37 @@ public final class GremlinBackend implements ChaosBackend {
         return new FaultStatus(FaultState.COMPLETED, detail);
     }
 
+    /**
+     * Halts every attack of the experiment: those in the ledger, and those a dead process asked for without
+     * writing their id down, found among the team's active attacks by their tag (and then written down).
+     */
     @Override
-    public void halt(String experimentId) throws ChaosBackendException {
-        List<String> guids = attacks(experimentId).orElse(null);
-        if (guids == null) {
+    public synchronized void halt(String experimentId) throws ChaosBackendException {
+        List<LedgerEntry> entries = entries(experimentId).orElse(null);
+        if (entries == null) {
             return;
         }
         List<String> failures = new ArrayList<>();
-        for (String guid : List.copyOf(guids)) {
+        Set<String> guids = new LinkedHashSet<>();
+        entries.stream().filter(LedgerEntry::created).forEach(e -> guids.add(e.guid()));
+        List<LedgerEntry> intents = entries.stream().filter(e -> !e.created()).toList();
+        if (!intents.isEmpty()) {
+            try {
+                for (AttackStatus orphan : client.activeAttacks()) {
+                    Optional<LedgerEntry> mine = intents.stream()
+                            .filter(e -> e.tag().equals(orphan.annotations().get(INTENT_ANNOTATION))).findFirst();
+                    if (mine.isPresent()) {
+                        ledger.record(experimentId, mine.get().tag(), orphan.guid());
+                        guids.add(orphan.guid());
+                    }
+                }
+            } catch (GremlinException e) {
+                failures.add(e.getMessage()); // the ones we know are still halted below; the runner retries
+            } catch (IOException e) {
+                failures.add("cannot record an attack found by its tag: " + e.getMessage());
+            }
+        }
+        for (String guid : guids) {
             try {
                 client.halt(guid);
                 // API.md "Halt": after a halt, read the stage back; one still running is a failed halt, which
@@ -127,9 +196,29 @@ public final class GremlinBackend implements ChaosBackend {
         }
     }
 
-    private Optional<List<String>> attacks(String experimentId) throws ChaosBackendException {
+    /** Reads the new attack back: without its tag it could not be found after a crash, so it must not run. */
+    private void requireTagKept(String guid, String tag) throws GremlinException, ChaosBackendException {
+        AttackStatus created = client.attack(guid);
+        if (!tag.equals(created.annotations().get(INTENT_ANNOTATION))) {
+            throw new ChaosBackendException("gremlin: attack " + guid + " came back without its " + INTENT_ANNOTATION
+                    + " annotation, so an attack created during a controller crash could not be found again; refusing to"
+                    + " run faults that could be lost (halting what was created)");
+        }
+    }
+
+    private static Optional<AttackStatus> tagged(List<AttackStatus> active, List<LedgerEntry> tries) {
+        return active.stream().filter(a -> tries.stream().anyMatch(t -> t.tag().equals(a.annotations().get(INTENT_ANNOTATION))))
+                .filter(AttackStatus::mayBeActive).findFirst();
+    }
+
+    /** Unique per attempt: the experiment, the fault's index and 64 random bits (a replayed start gets a new one). */
+    private String newTag(String experimentId, int index) {
+        return experimentId + "." + index + "." + HexFormat.of().toHexDigits(random.nextLong());
+    }
+
+    private Optional<List<LedgerEntry>> entries(String experimentId) throws ChaosBackendException {
         try {
-            return ledger.attacks(experimentId);
+            return ledger.entries(experimentId);
         } catch (IOException e) {
             throw new ChaosBackendException("gremlin: cannot read the attacks of " + experimentId + ": " + e.getMessage(), e);
         }

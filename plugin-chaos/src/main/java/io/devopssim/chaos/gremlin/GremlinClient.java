@@ -13,12 +13,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * A thin client of the Gremlin REST API over java.net.http, for the calls a chaos step needs: create an
- * attack, read its status, halt one, halt all of the team's. Each request carries
+ * attack, read its status, list the team's active ones, halt one, halt all of the team's. Each request carries
  * {@code Authorization: Key <api key>} and {@code teamId}; the key is never put in a message.
  * See shared/gremlin/API.md; what is <b>inference</b> there is marked so here. Thread-safe.
  */
@@ -45,6 +49,12 @@ public final class GremlinClient {
     /**
      * {@code POST /attacks/new}: answers 201 with the new attack's GUID as plain text (API.md; Concord
      * strips quotes from it, so do we). Returns the GUID.
+     *
+     * <p>The request's annotations go in a top-level {@code annotations} object of string values. <b>Inference</b>:
+     * API.md lists {@code annotations} only among the fields of the returned {@code Task} (from the OpenAPI
+     * model [S10]); that the create body ({@code TaskInput}) accepts the same field, and that Gremlin keeps
+     * it and returns it on the Task, is our reading, not a documented fact. {@link GremlinBackend} checks it
+     * on every attack it creates, so a Gremlin that drops them is noticed at once.
      */
     public String createAttack(AttackRequest attack) throws GremlinException {
         ObjectNode body = json.createObjectNode();
@@ -61,6 +71,10 @@ public final class GremlinClient {
             target.put("percent", attack.percent());
         } else {
             target.put("exact", attack.exact());
+        }
+        if (!attack.annotations().isEmpty()) {
+            ObjectNode annotations = body.putObject("annotations");
+            attack.annotations().forEach(annotations::put);
         }
         HttpRequest request = request("/attacks/new")
                 .header("Content-Type", "application/json")
@@ -81,9 +95,42 @@ public final class GremlinClient {
     public AttackStatus attack(String guid) throws GremlinException {
         HttpResponse<String> response = send(request("/attacks/" + checked(guid)).GET().build(), "get attack " + guid);
         expect(response, "get attack " + guid, 200);
-        JsonNode task = parse(response, "get attack " + guid);
+        return status(parse(response, "get attack " + guid), guid);
+    }
+
+    /**
+     * {@code GET /attacks/active}: the team's attacks that are not finished, each a {@code Task} (API.md
+     * "Get / list attacks"), with their annotations. <b>Inference</b>: that the answer is a JSON array of
+     * Tasks, and that its first page holds every active attack: API.md names an optional {@code pageSize} but
+     * no default and no way to page on, so none is sent. The default {@code source} is {@code Adhoc}, which
+     * is where API-created attacks are (API.md).
+     */
+    public List<AttackStatus> activeAttacks() throws GremlinException {
+        HttpResponse<String> response = send(request("/attacks/active").GET().build(), "list active attacks");
+        expect(response, "list active attacks", 200);
+        JsonNode tasks = parse(response, "list active attacks");
+        if (!tasks.isArray()) {
+            throw new GremlinException("list active attacks: the answer is not a list of attacks", response.statusCode());
+        }
+        List<AttackStatus> active = new ArrayList<>();
+        for (JsonNode task : tasks) {
+            if (task.hasNonNull("guid")) {
+                active.add(status(task, task.get("guid").asText()));
+            }
+        }
+        return active;
+    }
+
+    private static AttackStatus status(JsonNode task, String guid) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        task.path("annotations").fields().forEachRemaining(e -> {
+            if (e.getValue().isTextual()) {
+                annotations.put(e.getKey(), e.getValue().asText());
+            }
+        });
         return new AttackStatus(task.path("guid").asText(guid), task.path("stage").asText(""),
-                task.path("stageLifecycle").asText(""), !task.path("endTime").isMissingNode() && !task.path("endTime").isNull());
+                task.path("stageLifecycle").asText(""), !task.path("endTime").isMissingNode() && !task.path("endTime").isNull(),
+                annotations);
     }
 
     /**

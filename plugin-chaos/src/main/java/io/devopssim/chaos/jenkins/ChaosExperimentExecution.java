@@ -6,9 +6,11 @@ import hudson.FilePath;
 import hudson.model.TaskListener;
 import io.devopssim.chaos.ChaosException;
 import io.devopssim.chaos.ChaosRunner;
+import io.devopssim.chaos.ExperimentEvent;
 import io.devopssim.chaos.ExperimentReader;
 import io.devopssim.chaos.ExperimentSpec;
 import io.devopssim.chaos.ExperimentState;
+import io.devopssim.chaos.k8s.KubernetesBackend;
 import io.devopssim.core.chaos.ChaosResult;
 import io.devopssim.core.spec.InvalidSpecException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -18,12 +20,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Asynchronous: {@link #start()} returns at once and the experiment's transitions run on the shared scheduler,
  * each one saved by the runner, so no thread waits and a controller restart resumes in {@link #onResume()}.
- * Only the spec text, ids and how many events were logged are serialized with the Pipeline program.
+ * Only the spec text, the arguments (ids and names, never a secret), and how many events were logged are
+ * serialized with the Pipeline program; credentials are looked up again on resume.
  */
 public final class ChaosExperimentExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -38,6 +42,7 @@ public final class ChaosExperimentExecution extends StepExecution {
 
     private transient ChaosRuntime runtime;
     private transient ExperimentSpec spec;
+    private transient BackendSettings settings;
     private transient ChaosRunner runner;
     private transient ChaosScheduler.Cancellable next;
     /** Set by stop(): a transition already queued or running must not schedule another or complete the step. */
@@ -61,19 +66,25 @@ public final class ChaosExperimentExecution extends StepExecution {
 
     @Override
     public boolean start() throws Exception {
-        ChaosRuntime.BuildRef build = runtime().build(getContext());
         String text = readSpecText();
-        ExperimentSpec parsed = parse(text); // bad input fails here, before any state or fault
+        ExperimentSpec parsed = parse(text); // bad input fails here and below, before any state or fault
+        BackendSettings checked = settings(parsed);
+        ChaosRuntime rt = runtime(checked);
+        BuildAccess.BuildRef build = rt.builds().build(getContext());
+        String id = request.experimentId() != null ? request.experimentId() : defaultId(build, parsed);
+        if (checked.kind() == BackendSettings.Kind.KUBERNETES && KubernetesBackend.idRefusal(id).isPresent()) {
+            throw new AbortException("chaosExperiment: " + KubernetesBackend.idRefusal(id).get());
+        }
+        Path dir = build.rootDir().resolve(ChaosRunAction.STATE_FOLDER);
+        ChaosRunner r = rt.runner(new ChaosRuntime.RunnerRequest(id, parsed, dir, checked, getContext()));
         specYaml = text;
         spec = parsed;
-        experimentId = request.experimentId() != null ? request.experimentId() : defaultId(build, parsed);
-        stateDir = build.rootDir().resolve("devsim-chaos").toString();
-        runner = runtime().runner(experimentId, spec, Path.of(stateDir));
-        try {
-            logNewEvents(runner.start(experimentId, spec));
-        } catch (ChaosException e) {
-            throw new AbortException("chaosExperiment: " + e.getMessage());
-        }
+        settings = checked;
+        experimentId = id;
+        stateDir = dir.toString();
+        runner = r;
+        ExperimentState first = startRunner();
+        rt.builds().publish(getContext(), new ChaosRunAction(experimentId, spec.name(), first.backend(), dir));
         scheduleNow();
         return false;
     }
@@ -82,8 +93,11 @@ public final class ChaosExperimentExecution extends StepExecution {
     public void onResume() {
         try {
             spec = parse(specYaml);
-            runner = runtime().runner(experimentId, spec, Path.of(stateDir));
-            logNewEvents(runner.start(experimentId, spec)); // loads the saved state; injects nothing twice
+            settings = settings(spec);
+            Path dir = Path.of(stateDir);
+            runner = runtime(settings).runner(new ChaosRuntime.RunnerRequest(experimentId, spec, dir, settings, getContext()));
+            ExperimentState s = startRunner(); // loads the saved state; injects nothing twice
+            runtime(settings).builds().publish(getContext(), new ChaosRunAction(experimentId, spec.name(), s.backend(), dir));
             scheduleNow();
         } catch (Exception e) {
             getContext().onFailure(e);
@@ -105,6 +119,7 @@ public final class ChaosExperimentExecution extends StepExecution {
                         next.cancel(); // a transition that ran meanwhile may have scheduled another
                     }
                     logNewEvents(runner.stop(experimentId, cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+                    runtime(settings).release(experimentId);
                 }
             }
         } finally {
@@ -117,6 +132,16 @@ public final class ChaosExperimentExecution extends StepExecution {
         return experimentId == null ? "starting" : "experiment " + experimentId;
     }
 
+    private ExperimentState startRunner() throws AbortException {
+        try {
+            ExperimentState s = runner.start(experimentId, spec);
+            logNewEvents(s);
+            return s;
+        } catch (ChaosException e) {
+            throw new AbortException("chaosExperiment: " + e.getMessage());
+        }
+    }
+
     private synchronized void tick() {
         if (stopped) {
             return;
@@ -125,9 +150,10 @@ public final class ChaosExperimentExecution extends StepExecution {
             ExperimentState s = runner.advance(experimentId, spec);
             logNewEvents(s);
             if (s.isDone()) {
+                runtime(settings).release(experimentId);
                 finish(runner.result(experimentId));
             } else {
-                next = runtime().scheduler().schedule(this::tick, s.waitUntil() == null ? Instant.EPOCH : s.waitUntil());
+                next = runtime(settings).scheduler().schedule(this::tick, s.waitUntil() == null ? Instant.EPOCH : s.waitUntil());
             }
         } catch (Exception e) {
             getContext().onFailure(e);
@@ -148,17 +174,17 @@ public final class ChaosExperimentExecution extends StepExecution {
             getContext().onSuccess(result);
         } else {
             getContext().onFailure(new AbortException("chaosExperiment " + experimentId + ": the steady-state hypothesis broke ("
-                    + r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", error budget burned "
+                    + r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", error budget burned "
                     + r.errorBudgetBurned() + ")"));
         }
     }
 
     private void scheduleNow() {
-        next = runtime().scheduler().schedule(this::tick, Instant.EPOCH);
+        next = runtime(settings).scheduler().schedule(this::tick, Instant.EPOCH);
     }
 
     private void logNewEvents(ExperimentState s) {
-        List<io.devopssim.chaos.ExperimentEvent> events = s.events();
+        List<ExperimentEvent> events = s.events();
         for (int i = loggedEvents; i < events.size(); i++) {
             log(events.get(i).message());
         }
@@ -200,13 +226,23 @@ public final class ChaosExperimentExecution extends StepExecution {
         }
     }
 
-    private static String defaultId(ChaosRuntime.BuildRef build, ExperimentSpec spec) {
-        return spec.name() + "-" + build.externalizableId().replaceAll("[^A-Za-z0-9._-]", "_");
+    private BackendSettings settings(ExperimentSpec parsed) throws AbortException {
+        try {
+            return new BackendSettingsReader().read(request.backend(), parsed);
+        } catch (InvalidSpecException e) {
+            throw new AbortException("chaosExperiment: invalid backend arguments:\n" + e.getMessage());
+        }
     }
 
-    private ChaosRuntime runtime() {
+    /** The spec's name and the build, in the letters every backend takes (a Kubernetes object name's). */
+    private static String defaultId(BuildAccess.BuildRef build, ExperimentSpec spec) {
+        String id = (spec.name() + "-" + build.externalizableId()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-");
+        return id.length() <= 200 ? id : id.substring(id.length() - 200).replaceAll("^[^a-z0-9]+", "");
+    }
+
+    private ChaosRuntime runtime(BackendSettings s) {
         if (runtime == null) {
-            runtime = ExtensionList.lookupSingleton(ChaosExperimentStep.DescriptorImpl.class).runtime();
+            runtime = ExtensionList.lookupSingleton(ChaosExperimentStep.DescriptorImpl.class).runtime(s.kind());
         }
         return runtime;
     }

@@ -3,6 +3,8 @@ package io.devopssim.chaos.jenkins;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.devopssim.chaos.JdkHttpProber;
+import io.devopssim.chaos.gremlin.GremlinClient;
 import io.devopssim.core.time.Clock;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -17,7 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * {@code chaosExperiment specFile: 'experiment.yaml'} (or {@code spec: '''...'''}): runs the chaos experiment the
- * spec describes and completes with its result when it is done. The step only binds arguments; the execution
+ * spec describes and completes with its result when it is done: on the embedded simulated fleet, or with
+ * {@code backend: 'kubernetes'} or {@code 'gremlin'} and that backend's arguments, on a real system. The step only binds arguments; the execution
  * hands them to the engine.
  */
 public final class ChaosExperimentStep extends Step {
@@ -25,6 +28,14 @@ public final class ChaosExperimentStep extends Step {
     private String spec;
     private String experimentId;
     private boolean failOnBrokenHypothesis = true;
+    private String backend;
+    private String namespace;
+    private String kubeContext;
+    private String serverUrl;
+    private String credentialsId;
+    private String teamId;
+    private String canaryLabels;
+    private String appLabels;
 
     @DataBoundConstructor
     public ChaosExperimentStep() {
@@ -70,10 +81,90 @@ public final class ChaosExperimentStep extends Step {
         this.failOnBrokenHypothesis = failOnBrokenHypothesis;
     }
 
+    public String getBackend() {
+        return backend;
+    }
+
+    /** {@code simulator} (default: a dry run on an embedded fleet), {@code kubernetes} or {@code gremlin}. */
+    @DataBoundSetter
+    public void setBackend(String backend) {
+        this.backend = blankToNull(backend);
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    /** Kubernetes: the target's namespace. */
+    @DataBoundSetter
+    public void setNamespace(String namespace) {
+        this.namespace = blankToNull(namespace);
+    }
+
+    public String getKubeContext() {
+        return kubeContext;
+    }
+
+    /** Kubernetes: a context of the controller's kubeconfig. */
+    @DataBoundSetter
+    public void setKubeContext(String kubeContext) {
+        this.kubeContext = blankToNull(kubeContext);
+    }
+
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    /** Kubernetes: the API server's URL, with a token credential. */
+    @DataBoundSetter
+    public void setServerUrl(String serverUrl) {
+        this.serverUrl = blankToNull(serverUrl);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** Kubernetes: a secret text token (with serverUrl); Gremlin: a secret text API key, or team id + key as username/password. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = blankToNull(credentialsId);
+    }
+
+    public String getTeamId() {
+        return teamId;
+    }
+
+    /** Gremlin: the team, when the credential is a secret text. */
+    @DataBoundSetter
+    public void setTeamId(String teamId) {
+        this.teamId = blankToNull(teamId);
+    }
+
+    public String getCanaryLabels() {
+        return canaryLabels;
+    }
+
+    /** Kubernetes, Gremlin: labels of the canary's pods or containers, {@code k=v,k2=v2}. */
+    @DataBoundSetter
+    public void setCanaryLabels(String canaryLabels) {
+        this.canaryLabels = blankToNull(canaryLabels);
+    }
+
+    public String getAppLabels() {
+        return appLabels;
+    }
+
+    /** Kubernetes, Gremlin: labels of the whole app's pods or containers, for a percentage target. */
+    @DataBoundSetter
+    public void setAppLabels(String appLabels) {
+        this.appLabels = blankToNull(appLabels);
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new ChaosExperimentExecution(context,
-                new ChaosExperimentRequest(specFile, spec, experimentId, failOnBrokenHypothesis));
+        return new ChaosExperimentExecution(context, new ChaosExperimentRequest(specFile, spec, experimentId, failOnBrokenHypothesis,
+                new BackendArguments(backend, namespace, kubeContext, serverUrl, credentialsId, teamId, canaryLabels, appLabels)));
     }
 
     private static String blankToNull(String s) {
@@ -83,7 +174,7 @@ public final class ChaosExperimentStep extends Step {
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
         // one small pool for every experiment of this controller: no thread per running experiment
-        private transient volatile ChaosRuntime runtime;
+        private transient volatile Runtimes runtimes;
 
         @Override
         public String getFunctionName() {
@@ -100,23 +191,48 @@ public final class ChaosExperimentStep extends Step {
             return Set.of(Run.class, TaskListener.class);
         }
 
-        ChaosRuntime runtime() {
-            ChaosRuntime r = runtime;
+        ChaosRuntime runtime(BackendSettings.Kind kind) {
+            Runtimes r = runtimes;
             if (r == null) {
                 synchronized (this) {
-                    r = runtime;
+                    r = runtimes;
                     if (r == null) {
-                        ScheduledExecutorService pool = Executors.newScheduledThreadPool(2, task -> {
-                            Thread t = new Thread(task, "devsim chaos scheduler");
-                            t.setDaemon(true);
-                            return t;
-                        });
-                        r = new SimulatorChaosRuntime(new ExecutorChaosScheduler(pool, Clock.system()), Clock.system());
-                        runtime = r;
+                        r = new Runtimes();
+                        runtimes = r;
                     }
                 }
             }
-            return r;
+            return r.of(kind);
+        }
+    }
+
+    /** The controller's runtimes, one per backend kind, on one scheduler pool. */
+    private static final class Runtimes {
+        private final SimulatorChaosRuntime simulator;
+        private final KubernetesChaosRuntime kubernetes;
+        private final GremlinChaosRuntime gremlin;
+
+        Runtimes() {
+            ScheduledExecutorService pool = Executors.newScheduledThreadPool(2, task -> {
+                Thread t = new Thread(task, "devsim chaos scheduler");
+                t.setDaemon(true);
+                return t;
+            });
+            Clock clock = Clock.system();
+            ChaosScheduler scheduler = new ExecutorChaosScheduler(pool, clock);
+            BuildAccess builds = new RunBuildAccess();
+            CredentialsLookup credentials = new JenkinsCredentialsLookup();
+            simulator = new SimulatorChaosRuntime(scheduler, clock, builds);
+            kubernetes = new KubernetesChaosRuntime(scheduler, clock, builds, credentials, null, new JdkHttpProber());
+            gremlin = new GremlinChaosRuntime(scheduler, clock, builds, credentials, GremlinClient.DEFAULT_BASE_URL, new JdkHttpProber());
+        }
+
+        ChaosRuntime of(BackendSettings.Kind kind) {
+            return switch (kind) {
+                case SIMULATOR -> simulator;
+                case KUBERNETES -> kubernetes;
+                case GREMLIN -> gremlin;
+            };
         }
     }
 }

@@ -7,21 +7,34 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** What a chaosExperiment execution runs against; one per controller, reached through the step's descriptor. */
+/**
+ * What a chaosExperiment execution runs against: one per backend kind and controller, reached through the step's
+ * descriptor ({@link SimulatorChaosRuntime}, {@link KubernetesChaosRuntime}, {@link GremlinChaosRuntime}); tests
+ * hand one to the execution.
+ */
 public interface ChaosRuntime {
 
     ChaosScheduler scheduler();
 
-    /** The build a step runs in: where its experiment state goes, and the id experiments derive theirs from. */
-    BuildRef build(StepContext context) throws IOException, InterruptedException;
+    BuildAccess builds();
 
     /**
-     * @param rootDir          the build's own folder
-     * @param externalizableId {@code job/path#number}
+     * A runner for one experiment, on the backend the settings name, saving its state in {@code stateDir}. Called at
+     * the start and again after a controller restart; any secret is looked up here and kept only in the runner.
+     *
+     * @throws hudson.AbortException when the backend cannot be reached as configured (a missing credential...)
      */
-    record BuildRef(Path rootDir, String externalizableId) {
+    ChaosRunner runner(RunnerRequest request) throws IOException, InterruptedException;
+
+    /** The experiment is over: let go of what was kept for it (clients, connections). */
+    default void release(String experimentId) {
     }
 
-    /** A runner for one experiment, saving its state in {@code stateDir}. */
-    ChaosRunner runner(String experimentId, ExperimentSpec spec, Path stateDir);
+    /**
+     * @param settings which backend, checked against the spec
+     * @param context  the step's context, to look credentials up for its build
+     */
+    record RunnerRequest(String experimentId, ExperimentSpec spec, Path stateDir, BackendSettings settings,
+                         StepContext context) {
+    }
 }

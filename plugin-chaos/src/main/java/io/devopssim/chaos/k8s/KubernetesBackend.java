@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -66,13 +67,21 @@ public final class KubernetesBackend implements ChaosBackend {
         return "kubernetes";
     }
 
+    /** Why this backend cannot inject {@code fault}, so that a caller can refuse it before anything starts. */
+    public static Optional<String> refusal(Fault fault) {
+        if (fault instanceof Fault.PodKill || fault instanceof Fault.NodeFailure || fault instanceof Fault.Blackhole) {
+            return Optional.empty();
+        }
+        return Optional.of("kubernetes: " + fault.kind() + " needs an agent on the node and is not supported here (use gremlin)");
+    }
+
     @Override
     public synchronized void start(ChaosRequest request) throws ChaosBackendException {
         String id = checkedId(request.experimentId());
         for (Fault fault : request.faults()) {
-            if (!(fault instanceof Fault.PodKill || fault instanceof Fault.NodeFailure || fault instanceof Fault.Blackhole)) {
-                throw new ChaosBackendException("kubernetes: " + fault.kind()
-                        + " needs an agent on the node and is not supported here (use gremlin)");
+            Optional<String> refusal = refusal(fault);
+            if (refusal.isPresent()) {
+                throw new ChaosBackendException(refusal.get());
             }
         }
         Map<String, String> labels = labels(request.target());
@@ -228,10 +237,17 @@ public final class KubernetesBackend implements ChaosBackend {
         return labels;
     }
 
+    /** Why {@code experimentId} cannot name this backend's ledger ConfigMap, so a caller can refuse it before anything starts. */
+    public static Optional<String> idRefusal(String experimentId) {
+        return DNS.matcher(experimentId).matches() && (ChaosLedger.PREFIX + experimentId).length() <= 253 ? Optional.empty()
+                : Optional.of("kubernetes: experiment id \"" + experimentId
+                        + "\" cannot name a ConfigMap (lowercase letters, digits, '-' and '.', at most 240 characters)");
+    }
+
     private static String checkedId(String experimentId) throws ChaosBackendException {
-        if (!DNS.matcher(experimentId).matches()) {
-            throw new ChaosBackendException("kubernetes: experiment id \"" + experimentId
-                    + "\" cannot name a ConfigMap (lowercase letters, digits, '-' and '.')");
+        Optional<String> refusal = idRefusal(experimentId);
+        if (refusal.isPresent()) {
+            throw new ChaosBackendException(refusal.get());
         }
         return experimentId;
     }

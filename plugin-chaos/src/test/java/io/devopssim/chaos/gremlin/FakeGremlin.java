@@ -23,8 +23,11 @@ import java.util.regex.Pattern;
 
 /**
  * A Gremlin API on 127.0.0.1 that checks every field shared/gremlin/API.md names in each request and
- * answers with API.md's shapes: 201 + GUID text for a create, a Task for a get, 202 for a halt.
- * Requests that break API.md are answered 400 and recorded in {@link #violations()}.
+ * answers with API.md's shapes: 201 + GUID text for a create, a Task for a get, a list of Tasks for
+ * {@code GET /attacks/active}, 202 for a halt. Requests that break API.md are answered 400 and recorded in
+ * {@link #violations()}. It keeps a create's {@code annotations} and returns them on the Task, which is our
+ * inference about the real API (see GremlinClient#createAttack); {@link #dropAnnotations} plays a Gremlin
+ * that does not.
  */
 public final class FakeGremlin implements AutoCloseable {
     public static final String TEAM = "team-7f3a";
@@ -41,9 +44,13 @@ public final class FakeGremlin implements AutoCloseable {
     private final Map<String, JsonNode> bodies = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger ids = new AtomicInteger();
     /** When set, every request is answered with this status and a body echoing the Authorization header. */
-    volatile int failWith;
+    public volatile int failWith;
     /** When set, halts are acknowledged (202) but the attacks keep running. */
     volatile boolean ignoreHalts;
+    /** When set, a create makes the attack and then answers 504, as a gateway whose upstream answer was lost. */
+    volatile boolean loseCreateAnswers;
+    /** When set, a create's annotations are accepted but not kept. */
+    volatile boolean dropAnnotations;
 
     public FakeGremlin() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -72,7 +79,7 @@ public final class FakeGremlin implements AutoCloseable {
         }
     }
 
-    Map<String, JsonNode> created() {
+    public Map<String, JsonNode> created() {
         synchronized (bodies) {
             return new LinkedHashMap<>(bodies);
         }
@@ -99,19 +106,18 @@ public final class FakeGremlin implements AutoCloseable {
             Matcher one = ONE.matcher(path);
             if (method.equals("POST") && path.equals("/v1/attacks/new")) {
                 create(x);
-            } else if (method.equals("GET") && one.matches() && stages.containsKey(one.group(1))) {
-                ObjectNode task = json.createObjectNode();
-                String guid = one.group(1);
-                String stage = stages.get(guid);
-                task.put("guid", guid).put("orgId", "org-1").put("stage", stage)
-                        .put("stageLifecycle", stage.equals("Running") ? "Active" : "Complete")
-                        .put("createSource", "Api").put("type", "NETWORK");
-                if (stage.equals("Running")) {
-                    task.putNull("endTime");
-                } else {
-                    task.put("endTime", 1_763_892_000_000L);
+            } else if (method.equals("GET") && path.equals("/v1/attacks/active")) {
+                ArrayNode tasks = json.createArrayNode();
+                synchronized (stages) {
+                    stages.forEach((guid, stage) -> {
+                        if (stage.equals("Running")) {
+                            tasks.add(task(guid));
+                        }
+                    });
                 }
-                respond(x, 200, "application/json", task.toString());
+                respond(x, 200, "application/json", tasks.toString());
+            } else if (method.equals("GET") && one.matches() && stages.containsKey(one.group(1))) {
+                respond(x, 200, "application/json", task(one.group(1)).toString());
             } else if (method.equals("DELETE") && one.matches()) {
                 if (!stages.containsKey(one.group(1))) {
                     respond(x, 404, "text/plain", "");
@@ -139,15 +145,56 @@ public final class FakeGremlin implements AutoCloseable {
         }
     }
 
-    /** Authorization: Key <key>; teamId on every call (API.md "Authentication", "Team id"). */
+    /** A Task as API.md lists its fields (those our client reads, and a few it must ignore). */
+    private ObjectNode task(String guid) {
+        ObjectNode task = json.createObjectNode();
+        String stage = stages.get(guid);
+        task.put("guid", guid).put("orgId", "org-1").put("stage", stage)
+                .put("stageLifecycle", stage.equals("Running") ? "Active" : "Complete")
+                .put("createSource", "Api").put("type", "NETWORK");
+        if (stage.equals("Running")) {
+            task.putNull("endTime");
+        } else {
+            task.put("endTime", 1_763_892_000_000L);
+        }
+        JsonNode body = bodies.get(guid);
+        if (body != null && body.has("annotations") && !dropAnnotations) {
+            task.set("annotations", body.get("annotations"));
+        }
+        return task;
+    }
+
+    /**
+     * Authorization: Key <key>; teamId on every call (API.md "Authentication", "Team id"); on the attack lists
+     * only the optional source (Adhoc|Scenario) and pageSize besides (API.md "Get / list attacks").
+     */
     private List<String> common(HttpExchange x) {
         List<String> problems = new ArrayList<>();
         if (!("Key " + KEY).equals(x.getRequestHeaders().getFirst("Authorization"))) {
             problems.add("Authorization is not 'Key <api key>'");
         }
         String query = x.getRequestURI().getRawQuery();
-        if (query == null || !query.equals("teamId=" + TEAM)) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+        }
+        if (!TEAM.equals(params.remove("teamId"))) {
             problems.add("teamId missing or wrong: " + query);
+        }
+        boolean list = x.getRequestMethod().equals("GET") && x.getRequestURI().getPath().matches("/v1/attacks(/active|/completed)?");
+        if (list) {
+            String source = params.remove("source");
+            if (source != null && !Set.of("Adhoc", "Scenario").contains(source)) {
+                problems.add("source must be Adhoc or Scenario: " + source);
+            }
+            String pageSize = params.remove("pageSize");
+            if (pageSize != null && !pageSize.matches("[1-9]\\d*")) {
+                problems.add("pageSize must be a positive count: " + pageSize);
+            }
+        }
+        if (!params.isEmpty()) {
+            problems.add("unknown query parameters " + params.keySet());
         }
         return problems;
     }
@@ -194,6 +241,24 @@ public final class FakeGremlin implements AutoCloseable {
                 }
             });
         }
+        JsonNode annotations = body.path("annotations");
+        if (!annotations.isMissingNode()) {
+            // inference (API.md lists annotations only on the Task): an object of name-value strings
+            if (!annotations.isObject()) {
+                problems.add("annotations must be an object of strings: " + annotations);
+            } else {
+                annotations.fields().forEachRemaining(e -> {
+                    if (!e.getValue().isTextual()) {
+                        problems.add("annotations." + e.getKey() + " must be a string");
+                    }
+                });
+            }
+        }
+        body.fieldNames().forEachRemaining(f -> {
+            if (!Set.of("command", "target", "annotations").contains(f)) {
+                problems.add("unknown top-level field " + f);
+            }
+        });
         boolean percent = target.has("percent");
         boolean exact = target.has("exact");
         if (percent == exact) {
@@ -211,6 +276,10 @@ public final class FakeGremlin implements AutoCloseable {
         String guid = "a1b2c3d4-0000-4000-8000-" + String.format("%012d", ids.incrementAndGet());
         stages.put(guid, "Running");
         bodies.put(guid, body);
+        if (loseCreateAnswers) {
+            respond(x, 504, "text/plain", "upstream timed out");
+            return;
+        }
         respond(x, 201, "text/plain", guid);
     }
 

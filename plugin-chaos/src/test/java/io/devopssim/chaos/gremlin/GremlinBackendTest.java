@@ -33,6 +33,39 @@ class GremlinBackendTest {
         gremlin.close();
     }
 
+    private GremlinClient client() {
+        return new GremlinClient(gremlin.baseUrl(), new GremlinCredentials(FakeGremlin.TEAM, FakeGremlin.KEY), Duration.ofSeconds(5));
+    }
+
+    /** Passes every call on; tests override the one they watch. */
+    private static class ForwardingLedger implements AttackLedger {
+        private final AttackLedger delegate;
+
+        ForwardingLedger(AttackLedger delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void begin(String experimentId) throws IOException {
+            delegate.begin(experimentId);
+        }
+
+        @Override
+        public void intend(String experimentId, int index, String tag) throws IOException {
+            delegate.intend(experimentId, index, tag);
+        }
+
+        @Override
+        public void record(String experimentId, String tag, String attackGuid) throws IOException {
+            delegate.record(experimentId, tag, attackGuid);
+        }
+
+        @Override
+        public java.util.Optional<List<LedgerEntry>> entries(String experimentId) throws IOException {
+            return delegate.entries(experimentId);
+        }
+    }
+
     private static ChaosRequest request(ChaosTarget target, Fault... faults) {
         return new ChaosRequest("exp-1", target, List.of(faults), Duration.ofMinutes(2), Duration.ZERO);
     }
@@ -134,6 +167,96 @@ class GremlinBackendTest {
 
         gremlin.ignoreHalts = false;
         backend.halt("exp-1"); // the runner's retry
+        assertThat(gremlin.active()).isEmpty();
+    }
+
+    @Test
+    void shouldWriteEachIntentBeforeAskingForItsAttackAndTagTheAttackWithIt() throws Exception {
+        List<Integer> createdWhenIntended = new java.util.ArrayList<>();
+        InMemoryAttackLedger durable = new InMemoryAttackLedger();
+        AttackLedger watching = new ForwardingLedger(durable) {
+            @Override
+            public void intend(String experimentId, int index, String tag) throws IOException {
+                createdWhenIntended.add(gremlin.created().size());
+                super.intend(experimentId, index, tag);
+            }
+        };
+        GremlinBackend b = new GremlinBackend(client(), watching, Map.of("track", "canary"), Map.of());
+
+        b.start(request(ChaosTarget.CANARY, new Fault.Latency(100), new Fault.Blackhole()));
+
+        assertThat(createdWhenIntended).as("attacks in Gremlin at each intent").containsExactly(0, 1);
+        List<AttackLedger.LedgerEntry> entries = durable.entries("exp-1").orElseThrow();
+        assertThat(entries).extracting(AttackLedger.LedgerEntry::index).containsExactly(0, 1);
+        assertThat(entries).allSatisfy(e -> {
+            assertThat(e.tag()).startsWith("exp-1." + e.index() + ".");
+            assertThat(gremlin.created().get(e.guid()).path("annotations").path(GremlinBackend.INTENT_ANNOTATION).asText())
+                    .isEqualTo(e.tag());
+        });
+        assertThat(gremlin.violations()).isEmpty();
+    }
+
+    @Test
+    void shouldHaltAnAttackWhoseCreateAnswerWasLost() throws Exception {
+        gremlin.loseCreateAnswers = true;
+
+        assertThatThrownBy(() -> backend.start(request(ChaosTarget.CANARY, new Fault.Latency(100))))
+                .isInstanceOf(ChaosBackendException.class).hasMessageContaining("504");
+        assertThat(gremlin.active()).as("Gremlin created it all the same").hasSize(1);
+
+        backend.halt("exp-1"); // what the runner does after a failed start
+
+        assertThat(gremlin.active()).isEmpty();
+        assertThat(backend.observe("exp-1").state()).isEqualTo(FaultState.HALTED);
+    }
+
+    @Test
+    void shouldAdoptAfterARestartTheAttackADeadProcessCreatedButNeverWroteDown(@TempDir Path dir) throws Exception {
+        ChaosRequest request = request(ChaosTarget.CANARY, new Fault.Latency(100), new Fault.Blackhole());
+        GremlinBackend dying = new GremlinBackend(client(), new DyingLedger(new FileAttackLedger(dir),
+                DyingLedger.Point.BEFORE_RECORD, 2), Map.of("track", "canary"), Map.of());
+        assertThatThrownBy(() -> dying.start(request)).isInstanceOf(DyingLedger.ControllerDied.class);
+        assertThat(gremlin.active()).hasSize(2);
+        GremlinBackend restarted = new GremlinBackend(client(), new FileAttackLedger(dir), Map.of("track", "canary"), Map.of());
+
+        restarted.start(request); // the resumed runner's repeated start
+
+        assertThat(gremlin.created()).as("nothing created twice").hasSize(2);
+        assertThat(new FileAttackLedger(dir).entries("exp-1").orElseThrow()).allMatch(AttackLedger.LedgerEntry::created);
+        assertThat(restarted.observe("exp-1").state()).isEqualTo(FaultState.ACTIVE);
+        assertThat(restarted.observe("exp-1").detail()).as("both attacks observed").contains(gremlin.active().toArray(String[]::new));
+        restarted.halt("exp-1");
+        assertThat(gremlin.active()).isEmpty();
+    }
+
+    @Test
+    void shouldAskAgainAfterARestartForAnAttackADeadProcessOnlyIntended(@TempDir Path dir) throws Exception {
+        ChaosRequest request = request(ChaosTarget.CANARY, new Fault.Latency(100), new Fault.Blackhole());
+        GremlinBackend dying = new GremlinBackend(client(), new DyingLedger(new FileAttackLedger(dir),
+                DyingLedger.Point.BEFORE_CREATE, 2), Map.of("track", "canary"), Map.of());
+        assertThatThrownBy(() -> dying.start(request)).isInstanceOf(DyingLedger.ControllerDied.class);
+        assertThat(gremlin.created()).hasSize(1);
+        GremlinBackend restarted = new GremlinBackend(client(), new FileAttackLedger(dir), Map.of("track", "canary"), Map.of());
+
+        restarted.start(request);
+
+        assertThat(gremlin.created()).hasSize(2);
+        assertThat(gremlin.active()).hasSize(2);
+        restarted.halt("exp-1"); // the intent that never became an attack is looked for, and harmless
+        assertThat(gremlin.active()).isEmpty();
+        assertThat(gremlin.violations()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseToRunAnAttackGremlinKeptWithoutItsTag() throws Exception {
+        gremlin.dropAnnotations = true;
+
+        assertThatThrownBy(() -> backend.start(request(ChaosTarget.CANARY, new Fault.Latency(100), new Fault.Blackhole())))
+                .isInstanceOf(ChaosBackendException.class)
+                .hasMessageContaining("came back without its devsim-intent annotation");
+        assertThat(gremlin.created()).as("stops at the first attack").hasSize(1);
+
+        backend.halt("exp-1");
         assertThat(gremlin.active()).isEmpty();
     }
 

@@ -62,6 +62,24 @@ class GremlinClientTest {
     }
 
     @Test
+    void shouldSendAnnotationsAndFindTheAttackByThemAmongTheActiveOnes() throws Exception {
+        String tagged = client.createAttack(latency().annotated("devsim-intent", "exp.0.abc"));
+        String plain = client.createAttack(latency());
+        String halted = client.createAttack(latency().annotated("devsim-intent", "exp.1.def"));
+        client.halt(halted);
+
+        List<AttackStatus> active = client.activeAttacks();
+
+        assertThat(gremlin.violations()).isEmpty();
+        assertThat(gremlin.created().get(tagged).path("annotations").toString()).isEqualTo("{\"devsim-intent\":\"exp.0.abc\"}");
+        assertThat(gremlin.created().get(plain).has("annotations")).as("no empty annotations object").isFalse();
+        assertThat(active).extracting(AttackStatus::guid).containsExactlyInAnyOrder(tagged, plain);
+        assertThat(active).filteredOn(a -> a.guid().equals(tagged)).singleElement()
+                .satisfies(a -> assertThat(a.annotations()).containsExactly(Map.entry("devsim-intent", "exp.0.abc")));
+        assertThat(client.attack(tagged).annotations()).containsEntry("devsim-intent", "exp.0.abc");
+    }
+
+    @Test
     void shouldTreatTheHaltOfAnUnknownAttackAsDone() throws Exception {
         client.halt("no-such-attack");
 

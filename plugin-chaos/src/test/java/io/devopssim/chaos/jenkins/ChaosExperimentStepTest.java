@@ -5,7 +5,6 @@ import io.devopssim.jenkinsapi.testing.TestStepContext;
 
 import hudson.AbortException;
 import io.devopssim.chaos.ChaosRunner;
-import io.devopssim.chaos.ExperimentSpec;
 import io.devopssim.chaos.FileExperimentStore;
 import io.devopssim.chaos.HttpProber;
 import io.devopssim.chaos.sim.SimulatorBackend;
@@ -13,7 +12,6 @@ import io.devopssim.core.sim.FleetSimulator;
 import io.devopssim.core.spec.RegressionSpec;
 import io.devopssim.core.spec.SimulationSpec;
 import io.devopssim.core.time.SimulatedClock;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +56,7 @@ class ChaosExperimentStepTest {
 
     private SimulatedClock clock;
     private ManualScheduler scheduler;
+    private TestBuilds builds;
     private TestRuntime runtime;
     private TestStepContext context;
 
@@ -65,6 +64,7 @@ class ChaosExperimentStepTest {
     void setUp() {
         clock = new SimulatedClock(Instant.parse("2026-11-23T10:00:00Z"));
         scheduler = new ManualScheduler(clock);
+        builds = new TestBuilds(tmp.resolve("build"));
         runtime = new TestRuntime();
         context = new TestStepContext();
     }
@@ -185,6 +185,54 @@ class ChaosExperimentStepTest {
         assertThat(context.log().split("steady state holds: injecting", -1)).hasSize(2);
     }
 
+    @Test
+    void shouldShowTheRunSummaryOnTheBuildOnceAcrossARestart() throws Exception {
+        ChaosExperimentExecution execution = execution(MILD_LATENCY, true);
+        execution.start();
+        assertThat(builds.actions).singleElement().satisfies(a -> {
+            assertThat(a.getUrlName()).isEqualTo("chaos-exp-1");
+            assertThat(a.getModel().isDone()).as("running").isFalse();
+            assertThat(a.getModel().getBackend()).isEqualTo("simulator");
+        });
+        runUntilFaultsInForce("exp-1");
+        byte[] saved = serialize(execution);
+        scheduler.forget();
+        ChaosExperimentExecution resumed = deserialize(saved);
+        resumed.useRuntimeForTest(runtime);
+
+        resumed.onResume();
+        scheduler.run(1000);
+
+        assertThat(builds.publishCalls).as("published again on resume, in case the build was not saved").isEqualTo(2);
+        ChaosRunViewModel model = builds.actions.get(0).getModel();
+        assertThat(builds.actions).hasSize(1);
+        assertThat(model.isDone()).isTrue();
+        assertThat(model.getHypothesisHeld()).isTrue();
+        assertThat(model.getProbes()).extracting(ChaosRunViewModel.ProbeView::getName).containsExactly("p50", "errors");
+        assertThat(model.getProbes().get(0).getPoints()).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void shouldRejectBackendArgumentsThatDoNotFitBeforeAnythingStarts() {
+        ChaosExperimentExecution execution = new ChaosExperimentExecution(context, new ChaosExperimentRequest(null, MILD_LATENCY,
+                "exp-1", true, new BackendArguments(null, "shop", null, null, null, null, null, null)), runtime);
+
+        assertThatThrownBy(execution::start).isInstanceOf(AbortException.class)
+                .hasMessageContaining("invalid backend arguments").hasMessageContaining("namespace: does not apply to the simulator backend");
+        assertThat(runtime.runners).isZero();
+        assertThat(Files.exists(tmp.resolve("build").resolve("devsim-chaos"))).isFalse();
+    }
+
+    @Test
+    void shouldDeriveAnIdEveryBackendAcceptsFromTheBuild() throws Exception {
+        ChaosExperimentExecution execution = new ChaosExperimentExecution(context,
+                new ChaosExperimentRequest(null, MILD_LATENCY, null, true), runtime);
+
+        execution.start();
+
+        assertThat(execution.getStatus()).isEqualTo("experiment mild-latency-job-app-1");
+    }
+
     private void runUntilFaultsInForce(String id) {
         for (int i = 0; i < 100 && runtime.backend(id).active().isEmpty(); i++) {
             scheduler.run(1);
@@ -225,12 +273,14 @@ class ChaosExperimentStepTest {
         }
 
         @Override
-        public BuildRef build(StepContext context) {
-            return new BuildRef(tmp.resolve("build"), "job/app#1");
+        public BuildAccess builds() {
+            return builds;
         }
 
         @Override
-        public ChaosRunner runner(String experimentId, ExperimentSpec spec, Path stateDir) {
+        public ChaosRunner runner(RunnerRequest request) {
+            String experimentId = request.experimentId();
+            Path stateDir = request.stateDir();
             runners++;
             FleetSimulator fleet = fleets.computeIfAbsent(experimentId, id -> {
                 FleetSimulator f = new FleetSimulator(SimulationSpec.DEFAULT, clock);
