@@ -66,7 +66,8 @@ public final class PromoteReleaseExecution extends DeployStepExecution {
     }
 
     @Override
-    void resume() {
+    void resume() throws Exception {
+        presenter.show(runtime().build(getContext())); // the build may have been saved before its actions were
         scheduleNow(); // the promotion is idempotent: a commit already made is found by its trailers
     }
 

@@ -79,10 +79,7 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         }
         presenter = new RolloutPresenter(STATE_DIR, new RolloutSubject(stepName(), rolloutId,
                 parsed.app() + " " + parsed.image().tag(), parsed.gitops().repoUrl()));
-        presenter.show(build);
-        if (parsed.steps().stream().anyMatch(st -> st instanceof StepSpec.Pause p && p.untilApproved())) {
-            build.action(RolloutApprovalAction.class, RolloutApprovalAction::new);
-        }
+        showOnBuildPage(build);
         observe(s);
         scheduleNow();
     }
@@ -91,7 +88,9 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     final void resume() throws Exception {
         spec = parse(specYaml);
         driver = driver(spec, rolloutId, credentials(spec), Path.of(stateDir));
-        observe(driver.start()); // loads the saved state and puts the router back where it was
+        RolloutState s = driver.start(); // loads the saved state and puts the router back where it was
+        showOnBuildPage(runtime().build(getContext())); // the build may have been saved before its actions were
+        observe(s);
         scheduleNow();
     }
 
@@ -137,6 +136,14 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         } else {
             fail(new AbortException(stepName() + " " + s.rolloutId() + " "
                     + s.phase().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + s.outcome()));
+        }
+    }
+
+    /** The rollout's entry and badge, and Approve/Abort when the spec pauses until approved; changes nothing twice. */
+    private void showOnBuildPage(BuildRef build) {
+        presenter.show(build);
+        if (spec.steps().stream().anyMatch(st -> st instanceof StepSpec.Pause p && p.untilApproved())) {
+            build.action(RolloutApprovalAction.class, RolloutApprovalAction::new);
         }
     }
 

@@ -138,12 +138,16 @@ class CanaryRolloutStepTest {
 
         // the controller stops: in-memory schedule lost, the execution survives only as its serialized form
         runtime.scheduler.forget();
+        runtime.build.actions.clear(); // build.xml was last saved before the step added its actions
         CanaryRolloutExecution resumed = restart(execution);
         resumed.onResume();
         runtime.scheduler.run(1000);
 
         assertThat(context.outcome.get()).isEqualTo("PROMOTED");
         assertThat(env.trailers()).hasSize(2);
+        assertThat(runtime.build.only(RolloutsAction.class).getView().rollouts()).singleElement()
+                .satisfies(v -> assertThat(v.status()).isEqualTo(io.devopssim.deploy.view.RolloutStatus.PROMOTED));
+        assertThat(runtime.build.only(RolloutBadgeAction.class).getStatus()).isEqualTo("PROMOTED");
         assertThat(runtime.fleets.get(0).canaryWeight()).isZero();
         assertThat(context.log()).as("each event is logged once, across the restart")
                 .containsOnlyOnce("step 1/4 setWeight 10").containsOnlyOnce("promoted:");
