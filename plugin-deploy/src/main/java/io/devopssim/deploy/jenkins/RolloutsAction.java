@@ -31,7 +31,7 @@ public final class RolloutsAction implements RunAction2 {
 
     @Override
     public String getIconFileName() {
-        return "graph.png";
+        return "symbol-analytics";
     }
 
     @Override
