@@ -2,12 +2,15 @@ package io.devopssim.cli;
 
 import io.devopssim.cli.report.Report;
 import io.devopssim.cli.report.ReportWriter;
+import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
+import io.devopssim.core.spec.GitOpsSpec;
 import io.devopssim.core.spec.InvalidSpecException;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.spec.RolloutSpecReader;
 import io.devopssim.core.state.FileStateStore;
+import io.devopssim.core.state.InMemoryStateStore;
 import io.devopssim.core.state.RolloutPhase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,10 +23,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Runs one rollout spec on the simulated fleet, committing its decision to the spec's environment repository. */
+/**
+ * Runs one rollout spec, of any strategy, on the simulated fleet, committing its decision to the spec's
+ * environment repository; or, with {@code --dry-run}, to a throwaway copy of it, printing what it would do.
+ */
 @Command(name = "rollout", mixinStandardHelpOptions = true,
-        description = {"Run a rollout spec on the simulated fleet, promoting or rolling back by Git commit.",
-                "Runs on simulated time and commits to the environment repository the spec names.",
+        description = {"Run a rollout spec (canary, blueGreen, hybrid or rolling) on the simulated fleet, promoting or",
+                "rolling back by Git commit. Runs on simulated time and commits to the environment repository",
+                "the spec names; with --dry-run, to a throwaway copy of it, and prints what it would have done.",
                 "Exit code: 0 promoted, 1 not promoted, 2 bad input, 3 paused for approval."})
 final class RolloutCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, required = true, description = "rollout spec (YAML)")
@@ -35,11 +42,17 @@ final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--state-dir", defaultValue = ".devsim/state", description = "where rollout state is kept (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
-    @Option(names = {"-o", "--out"}, description = "folder for report.json and report.html (default: out/<rollout id>)")
+    @Option(names = {"-o", "--out"}, description = "folder for report.json and report.html (default: out/<rollout id>;"
+            + " a dry run writes one only when given)")
     Path out;
 
     @Option(names = "--start", description = "simulated start time, ISO-8601 (default: now)")
     Instant start;
+
+    @Option(names = "--dry-run", description = {"Run the spec with the same engine against a throwaway copy of the",
+            "environment repository (read, never pushed to) and no saved state; pauses until approved are",
+            "taken as approved. Prints each step and the commits it would make."})
+    boolean dryRun;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -57,24 +70,71 @@ final class RolloutCommand implements Callable<Integer> {
             throw new UserError(file + " is not a valid rollout spec:\n" + e.getMessage(), e);
         }
         String rolloutId = id != null ? id : spec.app() + "-" + spec.image().tag();
-        var credentials = Credentials.from(spec.gitops().credentials(), System.getenv());
+        GitCredentials credentials = Credentials.from(spec.gitops().credentials(), System.getenv());
+        Instant from = start != null ? start : Instant.now();
+        if (dryRun) {
+            return dryRun(o, spec, rolloutId, credentials, from);
+        }
         SimulatorRollout.Result result;
         try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
             result = new SimulatorRollout(promoter, new FileStateStore(stateDir))
-                    .run(spec, rolloutId, credentials, start != null ? start : Instant.now(),
-                            new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
+                    .run(spec, rolloutId, credentials, from, new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
         }
         if (result.state().phase() == RolloutPhase.PAUSED) {
             o.println("=> PAUSED for approval: devsim approve --id " + rolloutId + " (or devsim abort --id " + rolloutId
                     + "), then run this command again");
             return Devsim.EXIT_PAUSED;
         }
-        Path dir = OutputFolder.prepare(out != null ? out : Path.of("out", rolloutId));
-        boolean promoted = result.state().phase() == RolloutPhase.PROMOTED;
-        new ReportWriter().write(new Report("devsim rollout " + rolloutId, Instant.now(),
-                List.of(Reports.of(result)), List.of(), promoted), dir);
-        o.println("=> " + result.state().phase() + (result.state().outcome() == null ? "" : ": " + result.state().outcome()));
+        return finish(o, result, out != null ? out : Path.of("out", rolloutId));
+    }
+
+    /** The same engine on the simulator, committing to a throwaway copy; the real repository is only read. */
+    private int dryRun(PrintWriter o, RolloutSpec spec, String rolloutId, GitCredentials credentials, Instant from)
+            throws Exception {
+        GitOpsSpec real = spec.gitops();
+        o.println("Dry run of " + spec.strategy().yamlName() + " rollout " + rolloutId + ": " + real.repoUrl() + " (branch "
+                + real.branch() + ") is copied and only read; nothing is pushed to it, no state is saved");
+        SimulatorRollout.Result result;
+        List<ThrowawayRepository.Commit> commits;
+        try (ThrowawayRepository copy = ThrowawayRepository.of(real, credentials);
+             GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
+            RolloutSpec onCopy = new RolloutSpec(spec.app(), spec.image(), spec.strategy(), spec.steps(), spec.analysis(),
+                    new GitOpsSpec(copy.url(), real.branch(), real.file(), real.value(), real.credentials()),
+                    spec.simulation(), spec.blueGreen(), spec.rolling());
+            result = new SimulatorRollout(promoter, new InMemoryStateStore()).run(onCopy, rolloutId, GitCredentials.ANONYMOUS,
+                    from, new ConsoleProgress(o, "dry run " + spec.app() + " " + spec.image().tag()), true);
+            commits = copy.commits();
+        }
+        o.println();
+        o.println("== The dry run would commit to " + real.repoUrl() + " (branch " + real.branch() + ", " + real.file() + ") ==");
+        if (commits.isEmpty()) {
+            o.println("(no commit: every step of this rollout id is in the branch's history already)");
+        }
+        for (ThrowawayRepository.Commit c : commits) {
+            o.println(c.message());
+            c.trailers().forEach((k, v) -> o.println("    " + k + ": " + v));
+            c.changes().forEach(line -> o.println("    " + line));
+            if (c.changes().isEmpty()) {
+                o.println("    (no value changes: the commit records the decision)");
+            }
+        }
+        o.println("Nothing was pushed; the copy is deleted.");
+        return out == null ? exitCode(o, result) : finish(o, result, out);
+    }
+
+    private int finish(PrintWriter o, SimulatorRollout.Result result, Path folder) throws Exception {
+        Path dir = OutputFolder.prepare(folder);
+        new ReportWriter().write(new Report((dryRun ? "devsim rollout --dry-run " : "devsim rollout ")
+                + result.state().rolloutId(), Instant.now(), List.of(Reports.of(result)), List.of(),
+                result.state().phase() == RolloutPhase.PROMOTED), dir);
+        int code = exitCode(o, result);
         o.println("Report: " + dir.resolve("report.html"));
-        return promoted ? 0 : Devsim.EXIT_NOT_PROMOTED;
+        return code;
+    }
+
+    private int exitCode(PrintWriter o, SimulatorRollout.Result result) {
+        o.println("=> " + (dryRun ? "would end " : "") + result.state().phase()
+                + (result.state().outcome() == null ? "" : ": " + result.state().outcome()));
+        return result.state().phase() == RolloutPhase.PROMOTED ? 0 : Devsim.EXIT_NOT_PROMOTED;
     }
 }

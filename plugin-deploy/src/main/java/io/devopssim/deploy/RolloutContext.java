@@ -27,11 +27,22 @@ import java.util.Objects;
  * @param retry          how often and how far apart a failed commit is retried
  * @param chaos          runs the chaos steps ({@link ChaosExperiments#NONE} refuses them)
  * @param verifier       confirms the deployment reached the promotion commit ({@link DeploymentVerifier#NONE} trusts it)
+ * @param analyses       judges the analyses beside the canary steps' (a blue-green preview, criteria of their own);
+ *                       by default {@link Analyses#of} over {@code analysis}
  */
 public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
                              Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
                              RolloutListener listener, RetryPolicy retry, ChaosExperiments chaos,
-                             DeploymentVerifier verifier) {
+                             DeploymentVerifier verifier, Analyses analyses) {
+
+    /** A rollout whose analyses are all judged by {@code analysis}, or by thresholds over its metrics. */
+    public RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
+                          Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
+                          RolloutListener listener, RetryPolicy retry, ChaosExperiments chaos,
+                          DeploymentVerifier verifier) {
+        this(rolloutId, spec, router, analysis, promoter, gitCredentials, store, clock, listener, retry, chaos, verifier,
+                Analyses.of(analysis, spec.analysis()));
+    }
 
     /** A rollout whose promotion needs no confirmation from a deployment controller. */
     public RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
@@ -62,6 +73,13 @@ public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter r
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(chaos, "chaos");
         Objects.requireNonNull(verifier, "verifier");
+        Objects.requireNonNull(analyses, "analyses");
+    }
+
+    /** The same rollout, its analyses judged by {@code other} (a runtime that can judge a preview, or any judge). */
+    public RolloutContext withAnalyses(Analyses other) {
+        return new RolloutContext(rolloutId, spec, router, analysis, promoter, gitCredentials, store, clock, listener, retry,
+                chaos, verifier, other);
     }
 
     /**

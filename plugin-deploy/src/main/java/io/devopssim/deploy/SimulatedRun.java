@@ -15,7 +15,7 @@ public final class SimulatedRun {
     }
 
     /** Runs until the rollout ends or pauses for approval (then returns the paused state). */
-    public static RolloutState toEnd(CanaryEngine engine, SimulatedClock clock) throws RolloutException {
+    public static RolloutState toEnd(RolloutEngine engine, SimulatedClock clock) throws RolloutException {
         RolloutState started = engine.start();
         if (!started.events().isEmpty()) {
             // a resumed rollout continues from where its own timeline stopped, not from an earlier clock

@@ -149,6 +149,7 @@ public final class GitPromoter implements Promoter, AutoCloseable {
     }
 
     /** The commit of this rollout step on the branch, if there is one. */
+    @Override
     public Optional<CommitInfo> findCommit(String repoUrl, String branch, GitCredentials credentials, String rolloutId,
                                            String step) throws PromotionException {
         return withBranch(repoUrl, branch, credentials, (lease, remote) -> {

@@ -22,6 +22,11 @@ public final class AnalysisRunner {
         this.judge = judge;
     }
 
+    /** The same metrics judged by another judge: an analysis with criteria of its own. */
+    public AnalysisRunner withJudge(Judge other) {
+        return new AnalysisRunner(metrics, other);
+    }
+
     public Judgement analyse(AnalysisSpec spec, Instant start, Instant end) {
         Map<String, CanaryBaseline> series = new LinkedHashMap<>();
         Map<String, String> unavailable = new LinkedHashMap<>();

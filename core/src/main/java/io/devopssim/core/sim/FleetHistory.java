@@ -40,7 +40,7 @@ final class FleetHistory {
         List<FleetState> copy = new ArrayList<>(states);
         FleetState last = latest();
         Instant at = next.since().isBefore(last.since()) ? last.since() : next.since();
-        FleetState placed = new FleetState(at, next.canaryWeight(), next.regression());
+        FleetState placed = next.since(at);
         if (at.equals(last.since()) && copy.size() > 1) {
             copy.set(copy.size() - 1, placed);
         } else {

@@ -6,9 +6,11 @@ import io.devopssim.core.metrics.MetricsProvider;
 import io.devopssim.core.metrics.MetricsUnavailableException;
 import io.devopssim.core.metrics.Sample;
 import io.devopssim.core.metrics.StandardMetrics;
+import io.devopssim.core.spec.CanaryScale;
 import io.devopssim.core.spec.RegressionSpec;
 import io.devopssim.core.spec.SimulationSpec;
 import io.devopssim.core.time.Clock;
+import io.devopssim.core.traffic.CanaryScaler;
 import io.devopssim.core.traffic.TrafficRouter;
 import io.devopssim.core.traffic.TrafficRoutingException;
 
@@ -31,7 +33,7 @@ import java.util.Optional;
  * over the past return the same values whenever and in whatever order they are asked, and nothing is
  * returned from after the clock's now. Thread-safe.
  */
-public final class FleetSimulator implements TrafficRouter, MetricsProvider {
+public final class FleetSimulator implements TrafficRouter, CanaryScaler, MetricsProvider {
     private final SimulationSpec spec;
     private final Clock clock;
     private final FleetModel model;
@@ -90,6 +92,24 @@ public final class FleetSimulator implements TrafficRouter, MetricsProvider {
     @Override
     public int canaryWeight() {
         return history.latest().canaryWeight();
+    }
+
+    /**
+     * Runs the canary at {@code scale} from now on, whatever its weight: its pod count changes (so its CPU per
+     * pod), its share of requests does not. Setting the scale it has is a no-op.
+     */
+    @Override
+    public synchronized void setCanaryScale(CanaryScale scale) {
+        Objects.requireNonNull(scale, "scale");
+        FleetState latest = history.latest();
+        if (!latest.canaryScale().equals(scale)) {
+            history = history.with(latest.withCanaryScale(clock.now(), scale));
+        }
+    }
+
+    @Override
+    public CanaryScale canaryScale() {
+        return history.latest().canaryScale();
     }
 
     /** Gives the canary a new fault from now on (the past keeps the fault it had). */

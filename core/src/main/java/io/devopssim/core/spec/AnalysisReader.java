@@ -40,13 +40,27 @@ final class AnalysisReader {
         AnalysisSpec toSpec() {
             return new AnalysisSpec(interval.orElseThrow(), minSamples.orElseThrow(), metrics, judge.orElseThrow());
         }
+
+        /** The criteria, when every part of them could be read (any other problem is reported already). */
+        Optional<AnalysisSpec> spec() {
+            return interval.isPresent() && minSamples.isPresent() && judge.isPresent()
+                    ? Optional.of(toSpec()) : Optional.empty();
+        }
     }
 
     private AnalysisReader() {
     }
 
     static Result read(JsonNode section, Problems problems) {
-        Optional<SpecNode> analysis = SpecNode.map(section, "analysis", problems, false, KEYS);
+        return read(section, "analysis", KEYS, problems);
+    }
+
+    /**
+     * Reads analysis criteria at {@code path}, a mapping whose known keys are {@code keys} (the section's
+     * own, or those of an inline analysis that also has a window).
+     */
+    static Result read(JsonNode section, String path, List<String> keys, Problems problems) {
+        Optional<SpecNode> analysis = SpecNode.map(section, path, problems, false, keys);
         if (analysis.isEmpty()) {
             boolean broken = !SpecNode.isAbsent(section);
             return new Result(broken ? Optional.empty() : Optional.of(DEFAULT_INTERVAL),
@@ -81,6 +95,31 @@ final class AnalysisReader {
             });
         }
         return new Result(interval, minSamples, List.copyOf(metrics), missing, judge);
+    }
+
+    /**
+     * Whether a window holds the samples a judgement needs at the interval of {@code analysis} (read at
+     * {@code analysisPath}), and no more than a metrics source serves; reported at {@code windowPath} if not.
+     * True when the interval or minSamples is broken: that is reported once, at its own place.
+     */
+    static boolean checkWindow(Duration window, Result analysis, String analysisPath, String windowPath, Problems problems) {
+        if (analysis.interval().isEmpty() || analysis.minSamples().isEmpty()) {
+            return true;
+        }
+        Duration interval = analysis.interval().get();
+        long samples = window.dividedBy(interval);
+        if (samples < analysis.minSamples().get()) {
+            problems.add(windowPath, Durations.format(window) + " holds " + samples + " sample"
+                    + (samples == 1 ? "" : "s") + " at " + analysisPath + ".interval " + Durations.format(interval)
+                    + ", fewer than " + analysisPath + ".minSamples " + analysis.minSamples().get());
+            return false;
+        }
+        if (samples > MetricQuery.MAX_POINTS) {
+            problems.add(windowPath, Durations.format(window) + " holds " + samples + " samples at " + analysisPath
+                    + ".interval " + Durations.format(interval) + "; a metrics source serves at most " + MetricQuery.MAX_POINTS);
+            return false;
+        }
+        return true;
     }
 
     private static void readCriteria(List<JsonNode> elements, String path, Problems problems,

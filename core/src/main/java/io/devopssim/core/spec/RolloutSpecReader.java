@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
  */
 public final class RolloutSpecReader {
     /** The top-level keys, in the order a spec is usually written and problems are listed. */
-    static final List<String> KEYS = List.of("app", "image", "strategy", "steps", "analysis", "gitops", "simulation");
+    static final List<String> KEYS = List.of("app", "image", "strategy", "steps", "blueGreen", "rolling", "analysis", "gitops",
+            "simulation");
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'.*", Pattern.DOTALL);
@@ -65,15 +67,38 @@ public final class RolloutSpecReader {
         Optional<ImageRef> image = root.text("image", true).flatMap(i -> image(i, problems));
         Optional<Strategy> strategy = strategy(root, problems);
         AnalysisReader.Result analysis = AnalysisReader.read(document.get("analysis"), problems);
-        List<StepSpec> steps = StepsReader.read(document.get("steps"), analysis, problems);
+        List<String> analysisSteps = new ArrayList<>();
+        List<String> analysisRefs = new ArrayList<>();
+        List<StepSpec> steps = StepsReader.read(document.get("steps"), analysis, strategy, analysisSteps, problems);
+        Optional<BlueGreenSpec> blueGreen = BlueGreenReader.read(document.get("blueGreen"), strategy, analysis,
+                analysisRefs, problems);
         Optional<GitOpsSpec> gitops = GitOpsReader.read(document.get("gitops"), problems);
         Optional<SimulationSpec> simulation = SimulationReader.read(document.get("simulation"), problems);
+        Optional<RollingSpec> rolling = RollingReader.read(document.get("rolling"), strategy, analysis, simulation,
+                analysisRefs, problems);
+        if (analysis.metricsMissing()) {
+            requireMetrics(analysisSteps, analysisRefs, problems);
+        }
 
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems.inSectionOrder(KEYS));
         }
-        return new RolloutSpec(app.orElseThrow(), image.orElseThrow(), strategy.orElseThrow(), steps,
-                analysis.toSpec(), gitops.orElseThrow(), simulation.orElseThrow());
+        Strategy s = strategy.orElseThrow();
+        return new RolloutSpec(app.orElseThrow(), image.orElseThrow(), s, steps, analysis.toSpec(), gitops.orElseThrow(),
+                simulation.orElseThrow(), s.cutsOver() ? blueGreen.orElseThrow() : null,
+                s == Strategy.ROLLING ? rolling.orElseThrow() : null);
+    }
+
+    /** {@code analysis.metrics: required by the analysis steps at steps[1], steps[3] and blueGreen.prePromotionAnalysis}. */
+    private static void requireMetrics(List<String> analysisSteps, List<String> analysisRefs, Problems problems) {
+        List<String> users = new ArrayList<>();
+        if (!analysisSteps.isEmpty()) {
+            users.add("the analysis step" + (analysisSteps.size() > 1 ? "s" : "") + " at " + String.join(", ", analysisSteps));
+        }
+        users.addAll(analysisRefs);
+        if (!users.isEmpty()) {
+            problems.add("analysis.metrics", "required by " + String.join(" and ", users));
+        }
     }
 
     private static boolean checkApp(String app, Problems problems) {

@@ -142,6 +142,17 @@ final class SpecNode {
         });
     }
 
+    /** {@code true} or {@code false}; text such as "yes" is refused rather than guessed. */
+    Optional<Boolean> bool(String key) {
+        return get(key, false).flatMap(value -> {
+            if (!value.isBoolean()) {
+                problems.add(path(key), "expected true or false, got " + describe(value));
+                return Optional.empty();
+            }
+            return Optional.of(value.asBoolean());
+        });
+    }
+
     /** Any 64-bit integer. */
     Optional<Long> longInteger(String key) {
         return get(key, false).flatMap(value -> {

@@ -2,7 +2,7 @@ package io.devopssim.core.spec;
 
 import java.time.Duration;
 
-/** One step of a canary, written in YAML as a single-key map (as in Argo Rollouts). */
+/** One step of a canary (or of a hybrid's canary phase), written in YAML as a single-key map (as in Argo Rollouts). */
 public sealed interface StepSpec {
 
     /** {@code - setWeight: 20}: send that percentage of requests to the canary. */
@@ -31,5 +31,12 @@ public sealed interface StepSpec {
      * @param experiment the experiment as YAML, in plugin-chaos's format
      */
     record Chaos(String name, String experiment) implements StepSpec {
+    }
+
+    /**
+     * {@code - setCanaryScale: {replicas: 3}} (or {@code {weight: 20}}, or {@code {matchTrafficWeight: true}}):
+     * run the canary at that scale whatever its traffic weight, as in Argo Rollouts.
+     */
+    record SetCanaryScale(CanaryScale scale) implements StepSpec {
     }
 }

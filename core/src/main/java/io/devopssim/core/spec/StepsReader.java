@@ -1,7 +1,6 @@
 package io.devopssim.core.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.devopssim.core.metrics.MetricQuery;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,18 +11,34 @@ import java.util.Optional;
 
 /**
  * Reads {@code steps:}, each a single-key map as in Argo Rollouts, and checks analysis steps against
- * the {@code analysis:} section: a window must hold the samples a judgement needs.
+ * the {@code analysis:} section: a window must hold the samples a judgement needs. A hybrid's steps are
+ * its canary phase: below 100%, since the cut-over takes it there, and without {@code setCanaryScale}.
  */
 final class StepsReader {
-    static final List<String> KINDS = List.of("setWeight", "pause", "analysis", "chaos");
+    static final List<String> KINDS = List.of("setWeight", "pause", "analysis", "chaos", "setCanaryScale");
+    static final List<String> SCALE_KEYS = List.of("replicas", "weight", "matchTrafficWeight");
 
     private StepsReader() {
     }
 
-    static List<StepSpec> read(JsonNode section, AnalysisReader.Result analysis, Problems problems) {
+    /**
+     * @param strategy      the spec's strategy, empty when it is invalid (then the steps are read as a canary's,
+     *                      but their absence is not reported again)
+     * @param analysisSteps collects the paths of analysis steps, which need the section's metrics
+     */
+    static List<StepSpec> read(JsonNode section, AnalysisReader.Result analysis, Optional<Strategy> strategy,
+                               List<String> analysisSteps, Problems problems) {
         List<StepSpec> steps = new ArrayList<>();
+        if (strategy.isPresent() && !strategy.get().hasSteps()) {
+            if (!SpecNode.isAbsent(section)) {
+                problems.add("steps", "not used by strategy " + strategy.get().yamlName() + " (only canary and hybrid have steps)");
+            }
+            return steps;
+        }
         if (SpecNode.isAbsent(section)) {
-            problems.add("steps", "required");
+            if (strategy.isPresent()) {
+                problems.add("steps", "required");
+            }
             return steps;
         }
         Optional<List<JsonNode>> elements = SpecNode.list(section, "steps", problems);
@@ -33,7 +48,7 @@ final class StepsReader {
         if (elements.get().isEmpty()) {
             problems.add("steps", "must have at least one step");
         }
-        List<String> analysisSteps = new ArrayList<>();
+        boolean hybrid = strategy.filter(s -> s == Strategy.HYBRID).isPresent();
         for (int i = 0; i < elements.get().size(); i++) {
             String path = SpecNode.element("steps", i);
             JsonNode element = elements.get().get(i);
@@ -41,13 +56,24 @@ final class StepsReader {
                     && "analysis".equals(element.fieldNames().next())) {
                 analysisSteps.add(path);
             }
-            readStep(element, path, analysis, problems).ifPresent(steps::add);
-        }
-        if (!analysisSteps.isEmpty() && analysis.metricsMissing()) {
-            problems.add("analysis.metrics", "required by the analysis step" + (analysisSteps.size() > 1 ? "s" : "")
-                    + " at " + String.join(", ", analysisSteps));
+            readStep(element, path, analysis, problems).filter(step -> !hybrid || fitsHybrid(step, path, problems))
+                    .ifPresent(steps::add);
         }
         return steps;
+    }
+
+    private static boolean fitsHybrid(StepSpec step, String path, Problems problems) {
+        if (step instanceof StepSpec.SetWeight w && w.weight() == 100) {
+            problems.add(SpecNode.child(path, "setWeight"), "a hybrid's canary steps stay below 100 (its cut-over takes"
+                    + " the release to 100%)");
+            return false;
+        }
+        if (step instanceof StepSpec.SetCanaryScale) {
+            problems.add(SpecNode.child(path, "setCanaryScale"), "not a hybrid step (its canary phase takes setWeight, pause,"
+                    + " analysis and chaos; the cut-over runs the release at full scale)");
+            return false;
+        }
+        return true;
     }
 
     private static Optional<StepSpec> readStep(JsonNode element, String path, AnalysisReader.Result analysis,
@@ -76,6 +102,8 @@ final class StepsReader {
                 return analysis(step.getValue(), at, analysis, problems);
             case "chaos":
                 return chaos(step.getValue(), at, problems);
+            case "setCanaryScale":
+                return canaryScale(step.getValue(), at, problems);
             default:
                 problems.add(at, SpecNode.unknownKey(step.getKey(), KINDS));
                 return Optional.empty();
@@ -125,6 +153,34 @@ final class StepsReader {
         }
     }
 
+    /** {@code setCanaryScale: {replicas: 3}}, {@code {weight: 20}} or {@code {matchTrafficWeight: true}}: exactly one. */
+    private static Optional<StepSpec> canaryScale(JsonNode value, String at, Problems problems) {
+        Optional<SpecNode> node = SpecNode.map(value, at, problems, true, SCALE_KEYS);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        long given = SCALE_KEYS.stream().filter(node.get()::has).count();
+        if (given != 1) {
+            problems.add(at, "needs exactly one of replicas, weight, matchTrafficWeight, as setCanaryScale: {replicas: 2}");
+            return Optional.empty();
+        }
+        if (node.get().has("replicas")) {
+            return node.get().integer("replicas", true, 0, SimulationSpec.MAX_PODS)
+                    .map(n -> new StepSpec.SetCanaryScale(CanaryScale.replicas(n)));
+        }
+        if (node.get().has("weight")) {
+            return node.get().integer("weight", true, 0, 100).map(w -> new StepSpec.SetCanaryScale(CanaryScale.weight(w)));
+        }
+        return node.get().bool("matchTrafficWeight").flatMap(match -> {
+            if (!match) {
+                problems.add(node.get().path("matchTrafficWeight"), "only true is meaningful (replicas follow the traffic weight"
+                        + " again); leave the step out otherwise");
+                return Optional.empty();
+            }
+            return Optional.of(new StepSpec.SetCanaryScale(CanaryScale.MATCH_TRAFFIC_WEIGHT));
+        });
+    }
+
     private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
             new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
 
@@ -139,18 +195,7 @@ final class StepsReader {
         if (window.isEmpty() || analysis.interval().isEmpty() || analysis.minSamples().isEmpty()) {
             return window.map(StepSpec.Analysis::new);
         }
-        Duration interval = analysis.interval().get();
-        long samples = window.get().dividedBy(interval);
-        String windowPath = SpecNode.child(at, "window");
-        if (samples < analysis.minSamples().get()) {
-            problems.add(windowPath, Durations.format(window.get()) + " holds " + samples + " sample"
-                    + (samples == 1 ? "" : "s") + " at analysis.interval " + Durations.format(interval)
-                    + ", fewer than analysis.minSamples " + analysis.minSamples().get());
-            return Optional.empty();
-        }
-        if (samples > MetricQuery.MAX_POINTS) {
-            problems.add(windowPath, Durations.format(window.get()) + " holds " + samples + " samples at analysis.interval "
-                    + Durations.format(interval) + "; a metrics source serves at most " + MetricQuery.MAX_POINTS);
+        if (!AnalysisReader.checkWindow(window.get(), analysis, "analysis", SpecNode.child(at, "window"), problems)) {
             return Optional.empty();
         }
         return window.map(StepSpec.Analysis::new);

@@ -169,14 +169,14 @@ class RolloutSpecReaderTest {
         InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> reader.read(yaml));
 
         assertThat(e.problems()).containsExactly(
-                new SpecProblem("strategy", "\"bluegreen\" is not supported (supported: canary)"),
+                new SpecProblem("strategy", "\"bluegreen\" is not supported (supported: canary, blueGreen, hybrid, rolling)"),
                 new SpecProblem("steps[1].pase", "unknown key (did you mean pause?)"),
                 new SpecProblem("steps[2].setWeight", "150 is not in 0..100"),
                 new SpecProblem("analysis.metrics[0].metric", "\"errors\" is unknown (known: error_rate, "
                         + "latency_p50_ms, latency_p99_ms, cpu_cores, memory_mib, request_rate)"),
                 new SpecProblem("gitops.repo", "required"));
         assertThat(e.getMessage()).isEqualTo("""
-                strategy: "bluegreen" is not supported (supported: canary)
+                strategy: "bluegreen" is not supported (supported: canary, blueGreen, hybrid, rolling)
                 steps[1].pase: unknown key (did you mean pause?)
                 steps[2].setWeight: 150 is not in 0..100
                 analysis.metrics[0].metric: "errors" is unknown (known: error_rate, latency_p50_ms, \
@@ -216,8 +216,8 @@ class RolloutSpecReaderTest {
                 "x.y": 1
                 """)).containsExactly(
                 "aap: unknown key (did you mean app?)",
-                "colour: unknown key (known: app, image, strategy, steps, analysis, gitops, simulation)",
-                "[\"x.y\"]: unknown key (known: app, image, strategy, steps, analysis, gitops, simulation)",
+                "colour: unknown key (known: app, image, strategy, steps, blueGreen, rolling, analysis, gitops, simulation)",
+                "[\"x.y\"]: unknown key (known: app, image, strategy, steps, blueGreen, rolling, analysis, gitops, simulation)",
                 "app: required",
                 "image: required",
                 "steps: required",
@@ -308,7 +308,7 @@ class RolloutSpecReaderTest {
                 "steps[0]: expected a step such as {setWeight: 10}, got nothing",
                 "steps[1]: expected a step such as {setWeight: 10}, got \"setWeight\"",
                 "steps[2]: has 2 keys (setWeight, pause); a step has exactly one",
-                "steps[3]: expected one of setWeight, pause, analysis, chaos",
+                "steps[3]: expected one of setWeight, pause, analysis, chaos, setCanaryScale",
                 "steps[4].setWeight: expected an integer, got \"ten\"",
                 "steps[5].setWeight: expected an integer, got 12.5",
                 "steps[6].setWeight: -1 is not in 0..100",
@@ -322,7 +322,7 @@ class RolloutSpecReaderTest {
                 "steps[13].analysis: expected a map, got \"2m\"",
                 "steps[14].analysis.interval: unknown key (known: window)",
                 "steps[15].setweight: unknown key (did you mean setWeight?)",
-                "steps[16].rollback: unknown key (known: setWeight, pause, analysis, chaos)");
+                "steps[16].rollback: unknown key (known: setWeight, pause, analysis, chaos, setCanaryScale)");
         assertThat(problems(VALID.replace("""
                   - setWeight: 10
                   - analysis: {window: 2m}
@@ -486,6 +486,6 @@ class RolloutSpecReaderTest {
         assertThat(problems("")).containsExactly("the spec is empty");
         assertThat(problems("# nothing but a comment\n")).containsExactly("the spec is empty");
         assertThat(problems("- setWeight: 10\n")).containsExactly(
-                "expected a map of app, image, strategy, steps, analysis, gitops, simulation, got a list");
+                "expected a map of app, image, strategy, steps, blueGreen, rolling, analysis, gitops, simulation, got a list");
     }
 }

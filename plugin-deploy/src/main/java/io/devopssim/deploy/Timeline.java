@@ -1,0 +1,83 @@
+package io.devopssim.deploy;
+
+import io.devopssim.core.model.Judgement;
+import io.devopssim.core.state.RolloutEvent;
+import io.devopssim.core.state.RolloutEvent.Kind;
+import io.devopssim.core.state.RolloutState;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A rollout's saved state and its timeline: every transition is saved before anyone hears of it, and
+ * what the rollout already did (its promotion commit, its last judgement, an abort) is read back from it.
+ */
+final class Timeline {
+    private final RolloutContext ctx;
+
+    Timeline(RolloutContext ctx) {
+        this.ctx = ctx;
+    }
+
+    Optional<RolloutState> load() throws RolloutException {
+        try {
+            return ctx.store().load(ctx.rolloutId());
+        } catch (IOException e) {
+            throw new RolloutException("cannot read the state of rollout " + ctx.rolloutId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    RolloutState loadStarted() throws RolloutException {
+        return load().orElseThrow(() -> new RolloutException("rollout " + ctx.rolloutId() + " was never started"));
+    }
+
+    RolloutState save(RolloutState s) throws RolloutException {
+        try {
+            ctx.store().save(s);
+            return s;
+        } catch (IOException e) {
+            throw new RolloutException("cannot save the state of rollout " + s.rolloutId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends the event, saves, then tells the listener. */
+    RolloutState record(RolloutState s, RolloutEvent e) throws RolloutException {
+        RolloutState next = save(s.withEvent(e));
+        ctx.listener().onEvent(next, e);
+        return next;
+    }
+
+    /** An event at the rollout's weight, now. */
+    RolloutEvent event(RolloutState s, int step, Kind kind, String message) {
+        return new RolloutEvent(ctx.clock().now(), step, kind, message, s.weight(), null, null);
+    }
+
+    /** The promotion commit this rollout made, if it made one. */
+    static Optional<String> promotionCommit(RolloutState s) {
+        for (int i = s.events().size() - 1; i >= 0; i--) {
+            if (s.events().get(i).kind() == Kind.COMMITTED) {
+                return Optional.of(s.events().get(i).commitId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Judgement lastJudgement(RolloutState s) {
+        List<RolloutEvent> events = s.events();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).judgement() != null) {
+                return events.get(i).judgement();
+            }
+        }
+        return null;
+    }
+
+    static boolean isAborted(RolloutState s) {
+        return s.events().stream().anyMatch(e -> e.kind() == Kind.ABORT_REQUESTED);
+    }
+
+    static String shortId(String id) {
+        return id == null ? "?" : id.substring(0, Math.min(8, id.length()));
+    }
+}

@@ -1,0 +1,206 @@
+package io.devopssim.deploy;
+
+import io.devopssim.core.sim.FleetSimulator;
+import io.devopssim.core.spec.RegressionSpec;
+import io.devopssim.core.spec.RolloutSpec;
+import io.devopssim.core.state.InMemoryStateStore;
+import io.devopssim.core.state.RolloutEvent.Kind;
+import io.devopssim.core.state.RolloutPhase;
+import io.devopssim.core.state.RolloutState;
+import io.devopssim.core.state.StateStore;
+import io.devopssim.core.time.SimulatedClock;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Blue-green, hybrid and rolling rollouts stopped at every transition (a crash injected at every save, also
+ * between a side effect and its save) and resumed from the saved state end as an uninterrupted run: the same
+ * timeline, verdicts and weights, the same Git history, no commit twice. Aborted at every transition, they end
+ * with the stable version back, by commit.
+ */
+class StrategyResumeTest {
+    @TempDir
+    Path tmp;
+
+    /**
+     * A rollout to stop: its spec, the canary's regression, and whether a fault appears in the fleet once 60% of
+     * the requests reach the release (a rolling update's third batch).
+     */
+    private record Case(String name, BiFunction<EnvRepoFixture, String, RolloutSpec> spec, String regression,
+                        boolean faultAt60) {
+    }
+
+    @Test
+    @DisplayName("stopped at every transition and resumed, blue-green, hybrid and rolling rollouts end as uninterrupted ones")
+    void shouldEndAsAnUninterruptedRunWhenStoppedAtEveryTransition() throws Exception {
+        List<Case> cases = List.of(
+                new Case("blue-green", StrategyRun.Specs::blueGreen, "{}", false),
+                new Case("blue-green, post-promotion fails", StrategyRun.Specs::blueGreen, "{latencyFactor: 1.3}", false),
+                new Case("hybrid", StrategyRun.Specs::hybrid, "{}", false),
+                new Case("rolling, batch 3 unhealthy", StrategyRun.Specs::rolling, "{}", true),
+                new Case("canary with setCanaryScale", CanaryScaleStepTest::spec, "{}", false));
+        for (Case c : cases) {
+            EnvRepoFixture seed = new EnvRepoFixture(tmp.resolve(c.name() + "-seed"));
+            EnvRepoFixture reference = seed.copy(tmp.resolve(c.name() + "-ref"));
+            CountingStore counted = new CountingStore(new InMemoryStateStore());
+            Runs ref = new Runs(c, reference, new SimulatedClock(StrategyRun.T0));
+            RolloutState expected = ref.run(counted).toEnd();
+            assertThat(expected.phase()).as(c.name()).isIn(RolloutPhase.PROMOTED, RolloutPhase.ROLLED_BACK);
+
+            for (int crashAt = 1; crashAt <= counted.saves; crashAt++) {
+                String as = c.name() + ", crash at save " + crashAt + " of " + counted.saves;
+                EnvRepoFixture env = seed.copy(tmp.resolve(c.name() + "-" + crashAt));
+                InMemoryStateStore durable = new InMemoryStateStore();
+                Runs runs = new Runs(c, env, new SimulatedClock(StrategyRun.T0));
+                RolloutState end;
+                try {
+                    end = runs.run(new CrashingStore(durable, crashAt)).toEnd();
+                } catch (Crash crash) {
+                    end = runs.run(durable).toEnd();
+                }
+
+                assertThat(summary(end)).as(as).isEqualTo(summary(expected));
+                assertThat(env.trailers()).as(as).isEqualTo(reference.trailers());
+                assertThat(env.file()).as(as).isEqualTo(reference.file());
+                assertThat(runs.live.history()).as(as).isEqualTo(ref.live.history());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("aborted at every transition, blue-green, hybrid and rolling rollouts give the stable version back by commit")
+    void shouldRestoreTheStableVersionWhenAbortedAtEveryTransition() throws Exception {
+        List<Case> cases = List.of(
+                new Case("blue-green", StrategyRun.Specs::blueGreen, "{}", false),
+                new Case("hybrid", StrategyRun.Specs::hybrid, "{}", false),
+                new Case("rolling", StrategyRun.Specs::rolling, "{}", false));
+        for (Case c : cases) {
+            EnvRepoFixture seed = new EnvRepoFixture(tmp.resolve(c.name() + "-seed"));
+            CountingStore counted = new CountingStore(new InMemoryStateStore());
+            new Runs(c, seed.copy(tmp.resolve(c.name() + "-ref")), new SimulatedClock(StrategyRun.T0)).run(counted).toEnd();
+
+            for (int stopAt = 2; stopAt <= counted.saves; stopAt++) {
+                String as = c.name() + ", aborted at save " + stopAt + " of " + counted.saves;
+                EnvRepoFixture env = seed.copy(tmp.resolve(c.name() + "-abort-" + stopAt));
+                InMemoryStateStore durable = new InMemoryStateStore();
+                Runs runs = new Runs(c, env, new SimulatedClock(StrategyRun.T0));
+                try {
+                    runs.run(new CrashingStore(durable, stopAt)).toEnd();
+                } catch (Crash crash) {
+                    // stopped just before the save: the abort comes from outside, then the engine resumes
+                }
+                StrategyRun resumed = runs.run(durable);
+                resumed.engine.start();
+                resumed.engine.abort("stopped at save " + stopAt);
+                RolloutState end = resumed.toEnd();
+
+                // the last save is the one that ends the rollout, so every stop here is before the end
+                assertThat(end.phase()).as(as).isEqualTo(RolloutPhase.ABORTED);
+                assertThat(runs.live.canaryWeight()).as(as).isZero();
+                assertThat(env.file()).as(as).isEqualTo(EnvRepoFixture.VALUES);
+                List<Map<String, String>> trailers = env.trailers();
+                assertThat(trailers.get(trailers.size() - 1).get("Step")).as(as).isIn("rollback", "revert-promotion");
+                assertThat(trailers.stream().map(t -> t.get("Step")).toList()).as(as + ": no step twice").doesNotHaveDuplicates();
+                assertThat(end.events()).as(as).filteredOn(e -> e.kind() == Kind.ABORT_REQUESTED).hasSize(1);
+            }
+        }
+    }
+
+    private static List<String> summary(RolloutState s) {
+        // a resumed rollout finds a commit it made before it stopped "already in history"; ids differ per repository
+        return s.events().stream().map(e -> e.kind() + "@" + e.weight() + "@" + e.time() + "@" + e.message()
+                .replace(" (already in history)", "").replaceAll("commit [0-9a-f]{8}", "commit ?") + (e.judgement() == null ? ""
+                : "@" + e.judgement().verdict() + "@" + e.judgement().score())).toList();
+    }
+
+    /** The cluster (fleet and preview bench) outlives the controllers that run the rollout on it. */
+    private final class Runs {
+        final Case c;
+        final EnvRepoFixture env;
+        final SimulatedClock clock;
+        final RolloutSpec spec;
+        final FleetSimulator live;
+        final FleetSimulator bench;
+
+        Runs(Case c, EnvRepoFixture env, SimulatedClock clock) {
+            this.c = c;
+            this.env = env;
+            this.clock = clock;
+            this.spec = c.spec().apply(env, c.regression());
+            this.live = new FleetSimulator(spec.simulation(), clock);
+            this.bench = PreviewBench.create(spec.simulation(), clock);
+        }
+
+        StrategyRun run(StateStore store) {
+            RolloutListener listener = RolloutListener.NONE;
+            if (c.faultAt60()) {
+                // batch 3 of the rolling update meets a fault, whichever controller moves it
+                listener = (state, event) -> {
+                    if (event.kind() == Kind.WEIGHT && event.weight() == 60 && state.phase() == RolloutPhase.PROGRESSING) {
+                        live.setRegression(new RegressionSpec(0.05, 1, 1));
+                    }
+                };
+            }
+            return new StrategyRun(tmp, spec, store, clock, live, bench, listener);
+        }
+    }
+
+    private static final class Crash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Dies on its n-th save, before writing: the side effect that preceded it happened, its record did not. */
+    private static final class CrashingStore implements StateStore {
+        private final StateStore durable;
+        private final int crashAt;
+        private int saves;
+
+        CrashingStore(StateStore durable, int crashAt) {
+            this.durable = durable;
+            this.crashAt = crashAt;
+        }
+
+        @Override
+        public void save(RolloutState state) throws IOException {
+            if (++saves == crashAt) {
+                throw new Crash();
+            }
+            durable.save(state);
+        }
+
+        @Override
+        public Optional<RolloutState> load(String rolloutId) throws IOException {
+            return durable.load(rolloutId);
+        }
+    }
+
+    private static final class CountingStore implements StateStore {
+        private final StateStore durable;
+        private int saves;
+
+        CountingStore(StateStore durable) {
+            this.durable = durable;
+        }
+
+        @Override
+        public void save(RolloutState state) throws IOException {
+            saves++;
+            durable.save(state);
+        }
+
+        @Override
+        public Optional<RolloutState> load(String rolloutId) throws IOException {
+            return durable.load(rolloutId);
+        }
+    }
+}
