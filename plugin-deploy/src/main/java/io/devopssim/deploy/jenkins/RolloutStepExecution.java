@@ -10,7 +10,11 @@ import io.devopssim.core.spec.StepSpec;
 import io.devopssim.core.state.RolloutEvent;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
+import io.devopssim.core.spec.Strategy;
+import io.devopssim.deploy.RolloutEngine;
+import io.devopssim.deploy.RolloutEngines;
 import io.devopssim.deploy.RolloutException;
+import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.view.RolloutSubject;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -19,10 +23,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * A rollout step (canary; blue-green and rolling update to come): reads and validates the spec before any
- * side effect, drives the strategy's engine one transition at a time, shows the rollout on the build page
+ * A rollout step (canary, blue-green and hybrid, rolling update): reads and validates the spec before any
+ * side effect, drives the strategy's {@link RolloutEngine} one transition at a time, shows the rollout on the build page
  * (summary, badge, approval while paused) and logs each event once. Only the spec text, ids and how many
  * events were logged are serialized; the engine saves its own state after every transition.
  */
@@ -39,20 +44,38 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     private RolloutPresenter presenter;
 
     private transient RolloutSpec spec;
-    private transient RolloutDriver driver;
+    private transient RolloutEngine driver;
 
     RolloutStepExecution(StepContext context, RolloutRequest request, RolloutRuntime runtime) {
         super(context, runtime);
         this.request = request;
     }
 
-    /** The strategy's engine for this rollout. */
-    abstract RolloutDriver driver(RolloutSpec spec, String rolloutId, GitCredentials credentials, Path stateDir)
-            throws Exception;
+    /** The strategies this step runs; a spec of another is refused before anything happens. */
+    abstract Set<Strategy> strategies();
 
-    /** Problems of a valid spec that this step cannot run (e.g. another strategy), or an empty list. */
-    List<String> unsupported(RolloutSpec spec) {
-        return List.of();
+    /** The strategy's engine for this rollout. */
+    private RolloutEngine driver(RolloutSpec spec, String rolloutId, GitCredentials credentials, Path stateDir)
+            throws AbortException {
+        try {
+            // events are logged from the saved state, which also holds decisions made outside the engine
+            return RolloutEngines.create(runtime().context(rolloutId, spec, credentials, stateDir, RolloutListener.NONE));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(stepName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Problems of a valid spec that this step cannot run (another strategy), or an empty list. */
+    private List<String> unsupported(RolloutSpec spec) {
+        if (strategies().contains(spec.strategy())) {
+            return List.of();
+        }
+        String step = switch (spec.strategy()) {
+            case CANARY -> "canaryRollout";
+            case BLUE_GREEN, HYBRID -> "blueGreenRollout";
+            case ROLLING -> "rollingUpdate";
+        };
+        return List.of("strategy " + spec.strategy().yamlName() + " is run by " + step + ", not " + stepName());
     }
 
     @Override
@@ -142,9 +165,15 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     /** The rollout's entry and badge, and Approve/Abort when the spec pauses until approved; changes nothing twice. */
     private void showOnBuildPage(BuildRef build) {
         presenter.show(build);
-        if (spec.steps().stream().anyMatch(st -> st instanceof StepSpec.Pause p && p.untilApproved())) {
+        if (waitsForApproval(spec)) {
             build.action(RolloutApprovalAction.class, RolloutApprovalAction::new);
         }
+    }
+
+    /** A {@code pause: {}} step, or a blue-green cut-over without auto-promotion. */
+    static boolean waitsForApproval(RolloutSpec spec) {
+        return spec.steps().stream().anyMatch(st -> st instanceof StepSpec.Pause p && p.untilApproved())
+                || spec.strategy().cutsOver() && spec.blueGreen() != null && !spec.blueGreen().autoPromotionEnabled();
     }
 
     /** Logs the events not logged yet (including approvals saved from outside) and updates the badge. */

@@ -11,6 +11,8 @@ import io.devopssim.core.spec.JudgeKind;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.time.Clock;
+import io.devopssim.deploy.Analyses;
+import io.devopssim.deploy.PreviewBench;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.RolloutScheduler;
@@ -26,6 +28,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Rollouts on the embedded simulated fleet in real time, promoted through the real environment repository:
@@ -74,12 +77,22 @@ public final class SimulatorRuntime implements RolloutRuntime {
                                   RolloutListener listener) {
         if (spec.analysis().judge() != JudgeKind.THRESHOLD) {
             throw new IllegalArgumentException("analysis.judge " + spec.analysis().judge().yamlName()
-                    + " is not available in canaryRollout yet; use threshold");
+                    + " is not available in the deploy steps yet; use threshold");
         }
         FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
         return new RolloutContext(rolloutId, spec, fleet, new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())),
                 promoter, credentials, new FileStateStore(stateDir), clock, listener,
-                RolloutContext.RetryPolicy.DEFAULT);
+                RolloutContext.RetryPolicy.DEFAULT)
+                .withAnalyses(simulatorAnalyses(fleet, PreviewBench.create(spec.simulation(), clock)));
+    }
+
+    /**
+     * The live fleet and a blue-green preview bench, judged by thresholds; other judges live in plugin-ml-gate,
+     * so criteria naming one are refused (the engine then refuses the spec before it starts).
+     */
+    static Analyses simulatorAnalyses(FleetSimulator live, FleetSimulator preview) {
+        return (target, criteria) -> criteria.judge() != JudgeKind.THRESHOLD ? Optional.empty()
+                : Optional.of(new AnalysisRunner(target == Analyses.Target.PREVIEW ? preview : live, new ThresholdJudge(criteria)));
     }
 
     @Override

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeployViewsTest {
     /** The views as the plugin jar has them (jelly-views/deploy is a resource root of this module). */
     private static final Path VIEWS = views();
-    private static final List<Class<?>> STEPS = List.of(CanaryRolloutStep.class, PromoteReleaseStep.class,
-            RollbackReleaseStep.class, WaitForArgoCdStep.class);
+    private static final List<Class<?>> STEPS = List.of(CanaryRolloutStep.class, BlueGreenRolloutStep.class,
+            RollingUpdateStep.class, PromoteReleaseStep.class, RollbackReleaseStep.class, WaitForArgoCdStep.class);
 
     @Test
     void everyViewIsWellFormedAndEscapesByDefault() throws Exception {
@@ -43,9 +43,9 @@ class DeployViewsTest {
     @Test
     void everyStepFieldIsBoundHelpedAndSettable() throws Exception {
         for (Class<?> step : STEPS) {
-            Path dir = VIEWS.resolve(step.getSimpleName());
+            Path own = VIEWS.resolve(step.getSimpleName());
             Set<String> bound = new TreeSet<>();
-            NodeList entries = parse(dir.resolve("config.jelly")).getElementsByTagNameNS("/lib/form", "entry");
+            NodeList entries = parse(found(step, "config.jelly")).getElementsByTagNameNS("/lib/form", "entry");
             for (int i = 0; i < entries.getLength(); i++) {
                 bound.add(((Element) entries.item(i)).getAttribute("field"));
             }
@@ -58,18 +58,29 @@ class DeployViewsTest {
             assertThat(bound).as(step.getSimpleName() + " config.jelly fields").isEqualTo(setters);
             List<String> missingHelp = new ArrayList<>();
             for (String field : setters) {
-                if (!Files.exists(dir.resolve("help-" + field + ".html"))) {
+                if (found(step, "help-" + field + ".html") == null) {
                     missingHelp.add(field);
                 }
             }
             assertThat(missingHelp).as(step.getSimpleName() + " fields without help").isEmpty();
-            assertThat(dir.resolve("help.html")).exists();
+            assertThat(own.resolve("help.html")).as("each step has its own help").exists();
         }
+    }
+
+    /** Where Stapler finds a view of {@code type}: its own folder, else its superclasses' (null when none has it). */
+    private static Path found(Class<?> type, String view) {
+        for (Class<?> c = type; c != null && c.getPackageName().equals(DeployViewsTest.class.getPackageName()); c = c.getSuperclass()) {
+            Path p = VIEWS.resolve(c.getSimpleName()).resolve(view);
+            if (Files.exists(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static Path views() {
         try {
-            return Path.of(DeployViewsTest.class.getResource("CanaryRolloutStep/config.jelly").toURI()).getParent().getParent();
+            return Path.of(DeployViewsTest.class.getResource("RolloutStep/config.jelly").toURI()).getParent().getParent();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

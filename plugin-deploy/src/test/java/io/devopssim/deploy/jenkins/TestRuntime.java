@@ -10,6 +10,7 @@ import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.time.Clock;
 import io.devopssim.core.time.SimulatedClock;
+import io.devopssim.deploy.PreviewBench;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.RolloutScheduler;
@@ -36,6 +37,7 @@ final class TestRuntime implements RolloutRuntime {
     final TestBuild build;
     final List<FleetSimulator> fleets = new ArrayList<>();
     private final Map<String, FleetSimulator> byId = new HashMap<>();
+    private final Map<String, FleetSimulator> previews = new HashMap<>();
     private final GitPromoter promoter;
     GitCredentials lastCredentials;
     ApprovalPermissions permissions = ApprovalPermissions.DENY_ALL;
@@ -78,9 +80,11 @@ final class TestRuntime implements RolloutRuntime {
             fleets.add(f);
             return f;
         });
+        FleetSimulator preview = previews.computeIfAbsent(rolloutId, id -> PreviewBench.create(spec.simulation(), clock));
         return new RolloutContext(rolloutId, spec, fleet, new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())),
                 promoter, credentials, new FileStateStore(stateDir), clock, listener,
-                new RolloutContext.RetryPolicy(3, Duration.ofSeconds(5)));
+                new RolloutContext.RetryPolicy(3, Duration.ofSeconds(5)))
+                .withAnalyses(SimulatorRuntime.simulatorAnalyses(fleet, preview));
     }
 
     @Override
