@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  * false rollbacks. INCONCLUSIVE neither catches nor rolls back; it is counted apart. The XGBoost model is
  * trained on training seeds and judged on evaluation seeds, which are disjoint.
  *
- * <p>Arguments: {@code [releasesPerCell] [healthyReleases] [trainingReleases]} (defaults 100 1000 2000), or
+ * <p>Arguments: {@code [releasesPerCell] [healthyReleases] [trainingReleases]} (defaults 100 1000 4000), or
  * {@code latency} for the latency table alone.
  */
 public final class GateQualityBench {
@@ -65,7 +65,7 @@ public final class GateQualityBench {
         }
         int perCell = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int healthy = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int trainingCount = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        int trainingCount = args.length > 2 ? Integer.parseInt(args[2]) : 4000;
         if (trainingCount > 90_000) {
             throw new IllegalArgumentException("training seeds would run into the validation seeds");
         }

@@ -8,7 +8,10 @@ import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** One progress line per event: {@code [checkout 1.5.0 +00:02:30] step 3/5 analysis ...}. */
+/**
+ * One progress line per event: {@code [checkout 1.5.0 09:02:30] step 3/5 analysis ...}, and under an
+ * analysis its judge's reasons (for the XGBoost gate, the features that weighed most with their SHAP values).
+ */
 final class ConsoleProgress implements RolloutListener {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private final PrintWriter out;
@@ -22,6 +25,9 @@ final class ConsoleProgress implements RolloutListener {
     @Override
     public void onEvent(RolloutState state, RolloutEvent event) {
         out.printf("[%s %s] %s%n", label, TIME.format(event.time()), event.message());
+        if (event.judgement() != null && event.kind() == RolloutEvent.Kind.ANALYSIS) {
+            event.judgement().reasons().forEach(r -> out.printf("[%s %s]     reason: %s%n", label, TIME.format(event.time()), r));
+        }
         out.flush();
     }
 }

@@ -9,6 +9,8 @@ import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.spec.RolloutSpecReader;
+import io.devopssim.core.history.JsonLinesHistory;
+import io.devopssim.core.history.RolloutHistory;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.state.RolloutPhase;
 import picocli.CommandLine.Command;
@@ -33,12 +35,16 @@ import java.util.concurrent.Callable;
         description = {"Two canaries with chaos and the gate on the simulated fleet, decided by Git commit.",
                 "A healthy release is promoted; one whose canary fails 5% more requests is rolled back.",
                 "Each is decided by commit to a local environment repository. Prints each step and the",
-                "repository's git log, and writes report.json and report.html."})
+                "repository's git log, and writes report.json, report.html and badges/<app>-<environment>.svg."})
 final class DemoCommand implements Callable<Integer> {
     private static final Instant DEMO_START = Instant.parse("2026-11-23T09:00:00Z");
 
     @Option(names = {"-o", "--out"}, defaultValue = "out/demo", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
+
+    @Option(names = "--environment", defaultValue = "demo",
+            description = "the environment's name, for the badge (default: ${DEFAULT-VALUE})")
+    String environment;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -49,6 +55,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = command.commandLine().getOut();
+        if (environment.isBlank()) {
+            throw new UserError("--environment must not be blank");
+        }
         Path dir = OutputFolder.prepare(out.toAbsolutePath().normalize());
         DemoEnvironment env = DemoEnvironment.create(dir.resolve("env.git"), dir.resolve("work/seed"));
         o.println("Environment repository: " + env.url() + " (" + DemoEnvironment.VALUES_PATH + ", image.tag 1.4.2)");
@@ -59,7 +68,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int runDemo(PrintWriter o, Path dir, DemoEnvironment env, GitPromoter promoter) throws Exception {
-        SimulatorRollout runner = new SimulatorRollout(promoter, new FileStateStore(dir.resolve("state")));
+        SimulatorRollout runner = new SimulatorRollout(promoter, new FileStateStore(dir.resolve("state")),
+                new RolloutHistory(new JsonLinesHistory(dir.resolve("state").resolve(RolloutCommand.HISTORY_FILE)),
+                        warning -> command.commandLine().getErr().println("devsim: warning: " + warning)));
         List<Release> releases = List.of(
                 new Release("1.5.0", "0.0", 7, "a healthy release", RolloutPhase.PROMOTED),
                 new Release("1.6.0", "0.05", 8, "a release whose canary fails 5% more requests", RolloutPhase.ROLLED_BACK));
@@ -73,12 +84,12 @@ final class DemoCommand implements Callable<Integer> {
             String id = spec.app() + "-" + r.tag();
             o.println();
             o.println("== Canary of " + spec.image() + ": " + r.what() + " ==");
-            SimulatorRollout.Result result = runner.run(spec, id, GitCredentials.ANONYMOUS, start,
+            SimulatorRollout.Result result = runner.run(spec, dir, id, GitCredentials.ANONYMOUS, start,
                     new ConsoleProgress(o, spec.app() + " " + r.tag()));
             boolean ok = result.state().phase() == r.expected();
             asExpected &= ok;
             o.println("=> " + result.state().phase() + (ok ? " (as expected)" : " (expected " + r.expected() + ")"));
-            rollouts.add(Reports.of(result));
+            rollouts.add(Reports.of(result, environment));
             start = start.plusSeconds(3600);
         }
 
@@ -89,6 +100,7 @@ final class DemoCommand implements Callable<Integer> {
         Report report = new Report("devsim demo: two canaries of checkout", Instant.now(), rollouts, history, asExpected);
         ReportWriter.Written written = new ReportWriter().write(report, dir);
         o.println("Report: " + written.html() + " and " + written.json());
+        written.badges().forEach(b -> o.println("Badge: " + b));
         o.println(asExpected ? "Demo finished: 1.5.0 promoted, 1.6.0 rolled back, each by commit."
                 : "Demo did NOT behave as expected; see the report.");
         return asExpected ? 0 : Devsim.EXIT_NOT_PROMOTED;

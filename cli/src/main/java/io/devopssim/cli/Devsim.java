@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 /** {@code devsim}: the engines of the Jenkins plugins, without Jenkins, on the embedded simulated fleet. */
 @Command(name = "devsim", mixinStandardHelpOptions = true, version = "devsim 0.1.0",
         description = "Progressive delivery on a simulated fleet: canary rollouts judged on metrics and promoted by Git commit.",
-        subcommands = {DemoCommand.class, RolloutCommand.class, ApproveCommand.class, AbortCommand.class, ChaosCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RolloutCommand.class, ApproveCommand.class, AbortCommand.class, ChaosCommand.class,
+                GateCommand.class, CommandLine.HelpCommand.class})
 public final class Devsim {
     /** Bad input: a spec or option the user must fix. */
     public static final int EXIT_BAD_INPUT = 2;

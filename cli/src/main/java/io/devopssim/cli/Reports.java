@@ -18,7 +18,7 @@ final class Reports {
     private Reports() {
     }
 
-    static RolloutReport of(SimulatorRollout.Result r) {
+    static RolloutReport of(SimulatorRollout.Result r, String environment) {
         List<RolloutEvent> events = r.state().events();
         Instant start = events.get(0).time();
         Instant end = events.get(events.size() - 1).time();
@@ -37,6 +37,6 @@ final class Reports {
             }
         }
         return new RolloutReport(r.state().rolloutId(), r.spec().app(), r.spec().image().toString(), r.state().phase(),
-                r.state().outcome(), start, end, events, series);
+                r.state().outcome(), start, end, events, series, environment);
     }
 }

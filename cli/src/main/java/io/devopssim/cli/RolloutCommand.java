@@ -5,6 +5,8 @@ import io.devopssim.cli.report.ReportWriter;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
+import io.devopssim.core.history.JsonLinesHistory;
+import io.devopssim.core.history.RolloutHistory;
 import io.devopssim.core.spec.GitOpsSpec;
 import io.devopssim.core.spec.InvalidSpecException;
 import io.devopssim.core.spec.RolloutSpec;
@@ -12,6 +14,7 @@ import io.devopssim.core.spec.RolloutSpecReader;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.state.InMemoryStateStore;
 import io.devopssim.core.state.RolloutPhase;
+import io.devopssim.mlgate.gate.ModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,16 +36,20 @@ import java.util.concurrent.Callable;
                 "the spec names; with --dry-run, to a throwaway copy of it, and prints what it would have done.",
                 "Exit code: 0 promoted, 1 not promoted, 2 bad input, 3 paused for approval."})
 final class RolloutCommand implements Callable<Integer> {
+    /** In the state directory: one line per finished rollout, what {@code devsim gate train} learns from. */
+    static final String HISTORY_FILE = "history.jsonl";
+
     @Option(names = {"-f", "--file"}, required = true, description = "rollout spec (YAML)")
     Path file;
 
     @Option(names = "--id", description = "rollout id (default: <app>-<tag>); rerun with the same id to resume")
     String id;
 
-    @Option(names = "--state-dir", defaultValue = ".devsim/state", description = "where rollout state is kept (default: ${DEFAULT-VALUE})")
+    @Option(names = "--state-dir", defaultValue = ".devsim/state",
+            description = "where rollout state is kept, and the release history (history.jsonl) each finished rollout is appended to (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
-    @Option(names = {"-o", "--out"}, description = "folder for report.json and report.html (default: out/<rollout id>;"
+    @Option(names = {"-o", "--out"}, description = "folder for report.json, report.html and badges/ (default: out/<rollout id>;"
             + " a dry run writes one only when given)")
     Path out;
 
@@ -53,6 +60,10 @@ final class RolloutCommand implements Callable<Integer> {
             "environment repository (read, never pushed to) and no saved state; pauses until approved are",
             "taken as approved. Prints each step and the commits it would make."})
     boolean dryRun;
+
+    @Option(names = "--environment",
+            description = "the environment's name, for the badge (default: the environment repository's branch)")
+    String environment;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -69,27 +80,42 @@ final class RolloutCommand implements Callable<Integer> {
         } catch (InvalidSpecException e) {
             throw new UserError(file + " is not a valid rollout spec:\n" + e.getMessage(), e);
         }
+        if (environment != null && environment.isBlank()) {
+            throw new UserError("--environment must not be blank");
+        }
         String rolloutId = id != null ? id : spec.app() + "-" + spec.image().tag();
         GitCredentials credentials = Credentials.from(spec.gitops().credentials(), System.getenv());
         Instant from = start != null ? start : Instant.now();
+        String env = environment != null ? environment : spec.gitops().branch();
         if (dryRun) {
-            return dryRun(o, spec, rolloutId, credentials, from);
+            return dryRun(o, spec, rolloutId, credentials, from, env);
         }
+        // before anything is committed: an output folder devsim may not write to is bad input
+        Path dir = OutputFolder.prepare(out != null ? out : Path.of("out", rolloutId));
         SimulatorRollout.Result result;
+        PrintWriter e = command.commandLine().getErr();
+        RolloutHistory history = new RolloutHistory(new JsonLinesHistory(stateDir.resolve(HISTORY_FILE)),
+                warning -> e.println("devsim: warning: " + warning));
+        Path specDir = file.toAbsolutePath().getParent();
         try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
-            result = new SimulatorRollout(promoter, new FileStateStore(stateDir))
-                    .run(spec, rolloutId, credentials, from, new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
+            result = new SimulatorRollout(promoter, new FileStateStore(stateDir), history)
+                    .run(spec, specDir, rolloutId, credentials, from, new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
+        } catch (ModelException bad) {
+            throw new UserError(file + ": analysis." + bad.getMessage(), bad);
         }
         if (result.state().phase() == RolloutPhase.PAUSED) {
+            ReportWriter.Written written = writeReport(result, env, dir);
             o.println("=> PAUSED for approval: devsim approve --id " + rolloutId + " (or devsim abort --id " + rolloutId
                     + "), then run this command again");
+            o.println("Report so far: " + written.html());
             return Devsim.EXIT_PAUSED;
         }
-        return finish(o, result, out != null ? out : Path.of("out", rolloutId));
+        return finish(o, result, env, dir);
     }
 
     /** The same engine on the simulator, committing to a throwaway copy; the real repository is only read. */
-    private int dryRun(PrintWriter o, RolloutSpec spec, String rolloutId, GitCredentials credentials, Instant from)
+    private int dryRun(PrintWriter o, RolloutSpec spec, String rolloutId, GitCredentials credentials, Instant from,
+                       String env)
             throws Exception {
         GitOpsSpec real = spec.gitops();
         o.println("Dry run of " + spec.strategy().yamlName() + " rollout " + rolloutId + ": " + real.repoUrl() + " (branch "
@@ -101,9 +127,12 @@ final class RolloutCommand implements Callable<Integer> {
             RolloutSpec onCopy = new RolloutSpec(spec.app(), spec.image(), spec.strategy(), spec.steps(), spec.analysis(),
                     new GitOpsSpec(copy.url(), real.branch(), real.file(), real.value(), real.credentials()),
                     spec.simulation(), spec.blueGreen(), spec.rolling());
-            result = new SimulatorRollout(promoter, new InMemoryStateStore()).run(onCopy, rolloutId, GitCredentials.ANONYMOUS,
-                    from, new ConsoleProgress(o, "dry run " + spec.app() + " " + spec.image().tag()), true);
+            result = new SimulatorRollout(promoter, new InMemoryStateStore()).run(onCopy, file.toAbsolutePath().getParent(),
+                    rolloutId, GitCredentials.ANONYMOUS, from,
+                    new ConsoleProgress(o, "dry run " + spec.app() + " " + spec.image().tag()), true);
             commits = copy.commits();
+        } catch (ModelException bad) {
+            throw new UserError(file + ": analysis." + bad.getMessage(), bad);
         }
         o.println();
         o.println("== The dry run would commit to " + real.repoUrl() + " (branch " + real.branch() + ", " + real.file() + ") ==");
@@ -119,17 +148,21 @@ final class RolloutCommand implements Callable<Integer> {
             }
         }
         o.println("Nothing was pushed; the copy is deleted.");
-        return out == null ? exitCode(o, result) : finish(o, result, out);
+        return out == null ? exitCode(o, result) : finish(o, result, env, OutputFolder.prepare(out));
     }
 
-    private int finish(PrintWriter o, SimulatorRollout.Result result, Path folder) throws Exception {
-        Path dir = OutputFolder.prepare(folder);
-        new ReportWriter().write(new Report((dryRun ? "devsim rollout --dry-run " : "devsim rollout ")
-                + result.state().rolloutId(), Instant.now(), List.of(Reports.of(result)), List.of(),
-                result.state().phase() == RolloutPhase.PROMOTED), dir);
+    private int finish(PrintWriter o, SimulatorRollout.Result result, String env, Path dir) throws Exception {
+        ReportWriter.Written written = writeReport(result, env, dir);
         int code = exitCode(o, result);
-        o.println("Report: " + dir.resolve("report.html"));
+        o.println("Report: " + written.html());
+        written.badges().forEach(b -> o.println("Badge: " + b));
         return code;
+    }
+
+    private ReportWriter.Written writeReport(SimulatorRollout.Result result, String env, Path dir) throws Exception {
+        return new ReportWriter().write(new Report((dryRun ? "devsim rollout --dry-run " : "devsim rollout ")
+                + result.state().rolloutId(), Instant.now(), List.of(Reports.of(result, env)), List.of(),
+                result.state().phase() == RolloutPhase.PROMOTED), dir);
     }
 
     private int exitCode(PrintWriter o, SimulatorRollout.Result result) {

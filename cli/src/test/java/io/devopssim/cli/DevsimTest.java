@@ -52,9 +52,13 @@ class DevsimTest {
         assertThat(report.get("commits")).hasSize(3);
         assertThat(report.get("rollouts").get(0).get("series")).isNotEmpty();
 
+        assertThat(report.get("rollouts").get(1).get("environment").asText()).isEqualTo("demo");
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("checkout-1.6.0")
-                .contains("rolled back").doesNotContain("<script").doesNotContainPattern("(src|href)=\"(https?:)?//");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("class=\"devsim-chart\"").contains("checkout-1.6.0")
+                .contains("rolled back").contains("Content-Security-Policy").doesNotContainPattern("(src|href)=\"(https?:)?//");
+        assertThat(o).contains("Badge: " + dir.resolve("badges/checkout-demo.svg"));
+        assertThat(Files.readString(dir.resolve("badges/checkout-demo.svg")))
+                .as("the latest rollout of checkout in demo").contains(">rolled back \u00B7 score 0<").contains("#e05d44");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.devopssim.deploy;
 import io.devopssim.core.chaos.ChaosExperiments;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.Promoter;
+import io.devopssim.core.history.RolloutHistory;
 import io.devopssim.core.judge.AnalysisRunner;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.state.StateStore;
@@ -29,11 +30,21 @@ import java.util.Objects;
  * @param verifier       confirms the deployment reached the promotion commit ({@link DeploymentVerifier#NONE} trusts it)
  * @param analyses       judges the analyses beside the canary steps' (a blue-green preview, criteria of their own);
  *                       by default {@link Analyses#of} over {@code analysis}
+ * @param history        told when the rollout ends, to keep it as a labelled example ({@link RolloutHistory#NONE} keeps nothing)
  */
 public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
                              Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
                              RolloutListener listener, RetryPolicy retry, ChaosExperiments chaos,
-                             DeploymentVerifier verifier, Analyses analyses) {
+                             DeploymentVerifier verifier, Analyses analyses, RolloutHistory history) {
+
+    /** A rollout whose end is not kept in a release history. */
+    public RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
+                          Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
+                          RolloutListener listener, RetryPolicy retry, ChaosExperiments chaos,
+                          DeploymentVerifier verifier, Analyses analyses) {
+        this(rolloutId, spec, router, analysis, promoter, gitCredentials, store, clock, listener, retry, chaos, verifier,
+                analyses, RolloutHistory.NONE);
+    }
 
     /** A rollout whose analyses are all judged by {@code analysis}, or by thresholds over its metrics. */
     public RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
@@ -74,12 +85,19 @@ public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter r
         Objects.requireNonNull(chaos, "chaos");
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(analyses, "analyses");
+        Objects.requireNonNull(history, "history");
     }
 
     /** The same rollout, its analyses judged by {@code other} (a runtime that can judge a preview, or any judge). */
     public RolloutContext withAnalyses(Analyses other) {
         return new RolloutContext(rolloutId, spec, router, analysis, promoter, gitCredentials, store, clock, listener, retry,
-                chaos, verifier, other);
+                chaos, verifier, other, history);
+    }
+
+    /** The same rollout, its end appended to {@code other} (a release history the gate's model learns from). */
+    public RolloutContext withHistory(RolloutHistory other) {
+        return new RolloutContext(rolloutId, spec, router, analysis, promoter, gitCredentials, store, clock, listener, retry,
+                chaos, verifier, analyses, other);
     }
 
     /**

@@ -41,10 +41,13 @@ final class Timeline {
         }
     }
 
-    /** Appends the event, saves, then tells the listener. */
+    /** Appends the event, saves, then tells the listener; a rollout that ended goes to the release history. */
     RolloutState record(RolloutState s, RolloutEvent e) throws RolloutException {
         RolloutState next = save(s.withEvent(e));
         ctx.listener().onEvent(next, e);
+        if (next.phase().isTerminal()) {
+            ctx.history().finished(next, ctx.spec(), ctx.analysis()); // the labelled example; never fails the rollout
+        }
         return next;
     }
 

@@ -2,8 +2,15 @@ package io.devopssim.mlgate;
 
 import io.devopssim.core.judge.Judge;
 import io.devopssim.core.judge.ThresholdJudge;
+import io.devopssim.core.model.Numbers;
 import io.devopssim.core.spec.AnalysisSpec;
+import io.devopssim.core.spec.JudgeKind;
 import io.devopssim.core.spec.MetricCriterion;
+import io.devopssim.mlgate.gate.CombinedGate;
+import io.devopssim.mlgate.gate.FeatureExtractor;
+import io.devopssim.mlgate.gate.GateModel;
+import io.devopssim.mlgate.gate.ModelDirectory;
+import io.devopssim.mlgate.gate.XgboostGate;
 import io.devopssim.mlgate.judge.Direction;
 import io.devopssim.mlgate.judge.MannWhitneyConfig;
 import io.devopssim.mlgate.judge.MannWhitneyJudge;
@@ -11,18 +18,56 @@ import io.devopssim.mlgate.judge.MetricConfig;
 import io.devopssim.mlgate.judge.NanStrategy;
 import io.devopssim.mlgate.judge.OutlierStrategy;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The judge a rollout spec's {@code analysis.judge} names, built from its criteria. */
+/** The judge a rollout spec's {@code analysis.judge} names, built from its criteria (and its model). */
 public final class SpecJudges {
     private SpecJudges() {
     }
 
-    public static Judge forSpec(AnalysisSpec analysis) {
-        return switch (analysis.judge()) {
+    /** With a model path relative to the working directory. */
+    public static SpecJudge forSpec(AnalysisSpec analysis) {
+        return forSpec(analysis, Path.of(""));
+    }
+
+    /**
+     * Builds the judge, loading its model first: an unreadable model, a directory without a current model or a
+     * model of another feature schema is a {@link io.devopssim.mlgate.gate.ModelException} naming the path, so
+     * a rollout fails before it starts rather than at its first analysis.
+     *
+     * @param base what a relative {@code model} path is relative to (the spec file's directory, a workspace)
+     */
+    public static SpecJudge forSpec(AnalysisSpec analysis, Path base) {
+        GateModel model = null;
+        String modelName = null;
+        if (analysis.usesModel()) {
+            ModelDirectory.Opened opened = ModelDirectory.open(analysis.model(), base);
+            model = opened.stored().model();
+            modelName = opened.description();
+        }
+        List<CombinedGate.Stage> stages = new ArrayList<>();
+        for (JudgeKind kind : analysis.effectiveStages()) {
+            stages.add(new CombinedGate.Stage(kind.yamlName(), stage(kind, analysis, model)));
+        }
+        String modelNote = model == null ? "" : " (model " + modelName + ", threshold " + Numbers.format(analysis.threshold()) + ")";
+        if (analysis.judge() == JudgeKind.COMBINED) {
+            return new SpecJudge(new CombinedGate(stages), model, "combined: "
+                    + String.join(", ", stages.stream().map(CombinedGate.Stage::name).toList()) + modelNote);
+        }
+        return new SpecJudge(stages.get(0).judge(), model, analysis.judge().yamlName() + modelNote);
+    }
+
+    private static Judge stage(JudgeKind kind, AnalysisSpec analysis, GateModel model) {
+        return switch (kind) {
             case THRESHOLD -> new ThresholdJudge(analysis);
             case MANN_WHITNEY -> new MannWhitneyJudge(mannWhitney(analysis));
+            // the spec's minSamples holds for the model too: fewer points is INCONCLUSIVE, never a guess
+            case XGBOOST -> new XgboostGate(model, new FeatureExtractor(Math.max(3, analysis.minSamples())),
+                    analysis.threshold(), XgboostGate.DEFAULT_REASONS);
+            case COMBINED -> throw new IllegalArgumentException("a combined judge is not a stage of itself");
         };
     }
 

@@ -112,6 +112,33 @@ public final class GitPromoter implements Promoter, AutoCloseable {
                 previousOfFound);
     }
 
+    /**
+     * Commits whole files (added or replaced) in one commit with the request's trailers, under the same
+     * guarantees as a promotion: idempotent per rollout id and step, pushed as a compare-and-swap and
+     * re-made on the new tip after a lost race, where {@link FilesCommitRequest#check()} runs again.
+     */
+    public PromotionResult commitFiles(FilesCommitRequest request) throws PromotionException {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> f : request.files().entrySet()) {
+            files.put(repoPath(f.getKey()), f.getValue());
+        }
+        String message = History.message(request.summary(), request.body(), request.trailers());
+        Change.Maker maker = (repo, walk, tip) -> {
+            request.check().check(path -> {
+                try {
+                    return TreeCommits.read(repo, tip, repoPath(path));
+                } catch (IOException e) {
+                    throw new PromotionException("cannot read " + path + " of " + TransportErrors.safeUrl(request.repoUrl())
+                            + ": " + e.getMessage(), e);
+                }
+            });
+            ObjectId commit = TreeCommits.commitFiles(repo, tip, files, message, ident());
+            return new Change(commit, null, !walk.parseCommit(commit).getTree().equals(tip.getTree()));
+        };
+        return commitLoop(request.repoUrl(), request.branch(), request.credentials(), request.trailers(), maker,
+                (repo, walk, found) -> null);
+    }
+
     /** Reverts one commit of the branch with a new commit that carries the trailers. */
     public PromotionResult revert(RevertRequest request) throws PromotionException {
         String url = TransportErrors.safeUrl(request.repoUrl());

@@ -40,22 +40,30 @@ final class TreeCommits {
     /** A commit on {@code parent} whose tree differs only in {@code path}, which gets {@code content}. */
     static ObjectId commitFile(Repository repo, RevCommit parent, String path, byte[] content, String message,
                               PersonIdent ident) throws IOException {
+        return commitFiles(repo, parent, java.util.Map.of(path, content), message, ident);
+    }
+
+    /** A commit on {@code parent} whose tree differs only in the given files, which get the given contents. */
+    static ObjectId commitFiles(Repository repo, RevCommit parent, java.util.Map<String, byte[]> files, String message,
+                                PersonIdent ident) throws IOException {
         try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader()) {
-            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content);
             DirCache index = DirCache.newInCore();
             DirCacheBuilder builder = index.builder();
             builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, parent.getTree());
             builder.finish();
             DirCacheEditor editor = index.editor();
-            editor.add(new DirCacheEditor.PathEdit(path) {
-                @Override
-                public void apply(DirCacheEntry entry) {
-                    if (entry.getRawMode() == 0) {
-                        entry.setFileMode(FileMode.REGULAR_FILE);
+            for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
+                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue());
+                editor.add(new DirCacheEditor.PathEdit(file.getKey()) {
+                    @Override
+                    public void apply(DirCacheEntry entry) {
+                        if (entry.getRawMode() == 0) {
+                            entry.setFileMode(FileMode.REGULAR_FILE);
+                        }
+                        entry.setObjectId(blob);
                     }
-                    entry.setObjectId(blob);
-                }
-            });
+                });
+            }
             editor.finish();
             ObjectId tree = index.writeTree(inserter);
             ObjectId commit = inserter.insert(commitBuilder(tree, parent, message, ident));

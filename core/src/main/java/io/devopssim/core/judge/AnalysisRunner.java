@@ -8,9 +8,13 @@ import io.devopssim.core.model.Judgement;
 import io.devopssim.core.spec.AnalysisSpec;
 import io.devopssim.core.spec.MetricCriterion;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Fetches every metric an analysis needs for one window and hands the lot to a judge. */
 public final class AnalysisRunner {
@@ -27,20 +31,32 @@ public final class AnalysisRunner {
         return new AnalysisRunner(metrics, other);
     }
 
+    /** The window's series of the spec's criteria and of whatever the judge reads besides, judged. */
     public Judgement analyse(AnalysisSpec spec, Instant start, Instant end) {
+        Set<String> names = new LinkedHashSet<>();
+        spec.metrics().stream().map(MetricCriterion::metric).forEach(names::add);
+        names.addAll(judge.requiredMetrics());
+        return judge.judge(fetch(names, spec.interval(), start, end));
+    }
+
+    /**
+     * The series of {@code names} over {@code [start, end)} at {@code interval}. A metric the source cannot
+     * serve is listed in {@link AnalysisInput#unavailable()} with the reason; a judge turns that into
+     * NO_DATA, so the verdict is INCONCLUSIVE at best.
+     */
+    public AnalysisInput fetch(Collection<String> names, Duration interval, Instant start, Instant end) {
         Map<String, CanaryBaseline> series = new LinkedHashMap<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
-        for (MetricCriterion c : spec.metrics()) {
-            if (series.containsKey(c.metric()) || unavailable.containsKey(c.metric())) {
+        for (String metric : names) {
+            if (series.containsKey(metric) || unavailable.containsKey(metric)) {
                 continue;
             }
             try {
-                series.put(c.metric(), metrics.fetch(new MetricQuery(c.metric(), start, end, spec.interval())));
+                series.put(metric, metrics.fetch(new MetricQuery(metric, start, end, interval)));
             } catch (MetricsUnavailableException e) {
-                // the judge turns this into NO_DATA, so the verdict is INCONCLUSIVE at best
-                unavailable.put(c.metric(), e.getMessage());
+                unavailable.put(metric, e.getMessage());
             }
         }
-        return judge.judge(new AnalysisInput(start, end, series, unavailable));
+        return new AnalysisInput(start, end, series, unavailable);
     }
 }

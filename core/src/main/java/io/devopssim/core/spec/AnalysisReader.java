@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Reads the {@code analysis:} section. */
 final class AnalysisReader {
-    static final List<String> KEYS = List.of("interval", "minSamples", "judge", "metrics");
+    static final List<String> KEYS = List.of("interval", "minSamples", "judge", "model", "threshold", "stages", "metrics");
     static final List<String> CRITERION_KEYS = List.of("metric", "max", "min", "maxRatio");
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
     static final int DEFAULT_MIN_SAMPLES = 5;
@@ -27,24 +27,37 @@ final class AnalysisReader {
      * @param interval       the sampling step
      * @param minSamples     the fewest canary samples a judgement rests on
      * @param metrics        the criteria that are valid
-     * @param metricsMissing true when no criterion was written at all (absent, null or an empty list)
+     * @param metricsMissing true when no criterion was written at all (absent, null or an empty list) and the
+     *                       judge reads criteria
+     * @param judge          the judge, with its model settings
      */
     record Result(Optional<Duration> interval, Optional<Integer> minSamples, List<MetricCriterion> metrics,
-                  boolean metricsMissing, Optional<JudgeKind> judge) {
+                  boolean metricsMissing, Optional<JudgeSettings> judge) {
 
         Result(Optional<Duration> interval, Optional<Integer> minSamples, List<MetricCriterion> metrics,
                boolean metricsMissing) {
-            this(interval, minSamples, metrics, metricsMissing, Optional.of(JudgeKind.THRESHOLD));
+            this(interval, minSamples, metrics, metricsMissing, Optional.of(JudgeSettings.DEFAULT));
         }
 
         AnalysisSpec toSpec() {
-            return new AnalysisSpec(interval.orElseThrow(), minSamples.orElseThrow(), metrics, judge.orElseThrow());
+            JudgeSettings j = judge.orElseThrow();
+            return new AnalysisSpec(interval.orElseThrow(), minSamples.orElseThrow(), metrics, j.kind(), j.model(),
+                    j.threshold(), j.stages());
         }
 
         /** The criteria, when every part of them could be read (any other problem is reported already). */
         Optional<AnalysisSpec> spec() {
             return interval.isPresent() && minSamples.isPresent() && judge.isPresent()
                     ? Optional.of(toSpec()) : Optional.empty();
+        }
+    }
+
+    /** {@code judge}, {@code model}, {@code threshold} and {@code stages}, checked together. */
+    record JudgeSettings(JudgeKind kind, String model, double threshold, List<JudgeKind> stages) {
+        static final JudgeSettings DEFAULT = new JudgeSettings(JudgeKind.THRESHOLD, null, AnalysisSpec.DEFAULT_THRESHOLD, List.of());
+
+        boolean readsCriteria() {
+            return (kind == JudgeKind.COMBINED ? stages : List.of(kind)).stream().anyMatch(JudgeKind::readsCriteria);
         }
     }
 
@@ -83,18 +96,100 @@ final class AnalysisReader {
             missing = elements.map(List::isEmpty).orElse(false);
             elements.ifPresent(list -> readCriteria(list, node.path("metrics"), problems, metrics));
         }
-        Optional<JudgeKind> judge = Optional.of(JudgeKind.THRESHOLD);
+        Optional<JudgeSettings> judge = readJudge(node, problems);
+        boolean criteriaMissing = missing && judge.map(JudgeSettings::readsCriteria).orElse(true);
+        return new Result(interval, minSamples, List.copyOf(metrics), criteriaMissing, judge);
+    }
+
+    /**
+     * The judge and, for the model-based ones, the model, its threshold and the combined stages. Settings a
+     * judge would not read are refused rather than ignored: a {@code model:} under a threshold judge is a
+     * spec that does not do what its author thinks.
+     */
+    private static Optional<JudgeSettings> readJudge(SpecNode node, Problems problems) {
+        Optional<JudgeKind> kind = Optional.of(JudgeKind.THRESHOLD);
         if (node.has("judge")) {
-            judge = node.text("judge", false).flatMap(name -> {
-                Optional<JudgeKind> kind = JudgeKind.fromYaml(name);
-                if (kind.isEmpty()) {
+            kind = node.text("judge", false).flatMap(name -> {
+                Optional<JudgeKind> k = JudgeKind.fromYaml(name);
+                if (k.isEmpty()) {
                     problems.add(node.path("judge"), "\"" + name + "\" is not a judge (known: "
                             + String.join(", ", JudgeKind.yamlNames()) + ")");
                 }
-                return kind;
+                return k;
             });
         }
-        return new Result(interval, minSamples, List.copyOf(metrics), missing, judge);
+        Optional<List<JudgeKind>> stages = Optional.of(List.of());
+        if (kind.isPresent() && kind.get() == JudgeKind.COMBINED) {
+            stages = node.has("stages") ? readStages(node, problems) : Optional.of(JudgeKind.DEFAULT_STAGES);
+        }
+        boolean stagesFine = true;
+        if (node.has("stages") && kind.isPresent() && kind.get() != JudgeKind.COMBINED) {
+            problems.add(node.path("stages"), "only a combined judge has stages (judge is " + kind.get().yamlName() + ")");
+            stagesFine = false; // the judge's own settings are still checked below
+        }
+        boolean usesModel = kind.isPresent() && stages.isPresent()
+                && (kind.get() == JudgeKind.XGBOOST || stages.get().contains(JudgeKind.XGBOOST));
+        Optional<String> model = Optional.empty();
+        boolean modelFine = true;
+        if (usesModel && !node.has("model")) {
+            problems.add(node.path("model"), "required by the " + kind.get().yamlName()
+                    + " judge: a model directory written by devsim gate train (or one of its versions)");
+            modelFine = false;
+        } else if (usesModel) {
+            model = node.text("model", false);
+            modelFine = model.isPresent();
+        } else if (node.has("model") && kind.isPresent() && stages.isPresent()) {
+            problems.add(node.path("model"), "only the xgboost judge (or a combined judge with an xgboost stage) reads a model");
+            modelFine = false;
+        }
+        double threshold = AnalysisSpec.DEFAULT_THRESHOLD;
+        boolean thresholdFine = true;
+        if (node.has("threshold")) {
+            Optional<Double> t = node.number("threshold", false);
+            if (t.isPresent() && !(t.get() > 0 && t.get() < 1)) {
+                problems.add(node.path("threshold"), "must be a probability between 0 and 1 (exclusive), got " + number(t.get()));
+                t = Optional.empty();
+            } else if (t.isPresent() && !usesModel && kind.isPresent() && stages.isPresent()) {
+                problems.add(node.path("threshold"), "is the model's probability threshold; this judge reads no model");
+                t = Optional.empty();
+            }
+            thresholdFine = t.isPresent();
+            threshold = t.orElse(threshold);
+        }
+        if (kind.isEmpty() || stages.isEmpty() || !stagesFine || !modelFine || !thresholdFine) {
+            return Optional.empty();
+        }
+        return Optional.of(new JudgeSettings(kind.get(), model.orElse(null), threshold, stages.get()));
+    }
+
+    /** A combined judge's stages: known judges, each once, never combined itself. */
+    private static Optional<List<JudgeKind>> readStages(SpecNode node, Problems problems) {
+        Optional<List<JsonNode>> listed = node.get("stages", false)
+                .flatMap(value -> SpecNode.list(value, node.path("stages"), problems));
+        if (listed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<JudgeKind> stages = new ArrayList<>();
+        boolean fine = true;
+        for (int i = 0; i < listed.get().size(); i++) {
+            JsonNode value = listed.get().get(i);
+            String at = SpecNode.element(node.path("stages"), i);
+            Optional<JudgeKind> k = value.isTextual() ? JudgeKind.fromYaml(value.asText()) : Optional.empty();
+            if (k.isEmpty() || k.get() == JudgeKind.COMBINED) {
+                problems.add(at, SpecNode.describe(value) + " is not a stage (known: threshold, mannWhitney, xgboost)");
+                fine = false;
+            } else if (stages.contains(k.get())) {
+                problems.add(at, k.get().yamlName() + " is already a stage");
+                fine = false;
+            } else {
+                stages.add(k.get());
+            }
+        }
+        if (fine && stages.isEmpty()) {
+            problems.add(node.path("stages"), "needs at least one stage (threshold, mannWhitney, xgboost)");
+            fine = false;
+        }
+        return fine ? Optional.of(List.copyOf(stages)) : Optional.empty();
     }
 
     /**

@@ -9,7 +9,14 @@ public enum JudgeKind {
     /** Bounds on the canary's mean, absolute and relative to the baseline (Flagger-style). */
     THRESHOLD("threshold"),
     /** Per-metric Mann-Whitney U classification and a weighted score, in the manner of Kayenta. */
-    MANN_WHITNEY("mannWhitney");
+    MANN_WHITNEY("mannWhitney"),
+    /** A trained XGBoost model: the probability that the release is bad, with SHAP reasons. Needs {@code model}. */
+    XGBOOST("xgboost"),
+    /** Several of the others in order (by default thresholds, then Mann-Whitney, then the model). */
+    COMBINED("combined");
+
+    /** What {@code combined} runs when {@code stages} is not given: hard limits, statistics, then the model. */
+    public static final List<JudgeKind> DEFAULT_STAGES = List.of(THRESHOLD, MANN_WHITNEY, XGBOOST);
 
     private final String yamlName;
 
@@ -19,6 +26,11 @@ public enum JudgeKind {
 
     public String yamlName() {
         return yamlName;
+    }
+
+    /** Whether this judge reads the spec's {@code metrics} criteria (the model reads its own features). */
+    public boolean readsCriteria() {
+        return this == THRESHOLD || this == MANN_WHITNEY;
     }
 
     public static Optional<JudgeKind> fromYaml(String name) {

@@ -49,7 +49,78 @@ class RolloutSpecReaderTest {
                 .isEqualTo(JudgeKind.MANN_WHITNEY);
         assertThatThrownBy(() -> reader.read(VALID.replace("analysis:\n", "analysis:\n  judge: oracle\n")))
                 .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("analysis.judge: \"oracle\" is not a judge (known: threshold, mannWhitney)");
+                .hasMessageContaining("analysis.judge: \"oracle\" is not a judge (known: threshold, mannWhitney, xgboost, combined)");
+    }
+
+    @Test
+    void readsTheXgboostJudgeWithItsModelAndThresholdAndNeedsNoCriteria() throws Exception {
+        String yaml = VALID.replace("""
+                analysis:
+                  metrics:
+                    - {metric: error_rate, max: 0.02}
+                """, """
+                analysis:
+                  judge: xgboost
+                  model: models/gate
+                  threshold: 0.7
+                """);
+
+        AnalysisSpec analysis = reader.read(yaml).analysis();
+
+        assertThat(analysis.judge()).isEqualTo(JudgeKind.XGBOOST);
+        assertThat(analysis.model()).isEqualTo("models/gate");
+        assertThat(analysis.threshold()).isEqualTo(0.7);
+        assertThat(analysis.metrics()).isEmpty();
+        assertThat(analysis.usesModel()).isTrue();
+        assertThat(analysis.effectiveStages()).containsExactly(JudgeKind.XGBOOST);
+    }
+
+    @Test
+    void aCombinedJudgeRunsThresholdsThenMannWhitneyThenTheModelUnlessItsStagesSayOtherwise() throws Exception {
+        String combined = VALID.replace("analysis:\n", "analysis:\n  judge: combined\n  model: models/gate\n");
+        String twoStages = VALID.replace("analysis:\n", "analysis:\n  judge: combined\n  stages: [mannWhitney, threshold]\n");
+
+        AnalysisSpec all = reader.read(combined).analysis();
+        AnalysisSpec noModel = reader.read(twoStages).analysis();
+
+        assertThat(all.stages()).containsExactly(JudgeKind.THRESHOLD, JudgeKind.MANN_WHITNEY, JudgeKind.XGBOOST);
+        assertThat(all.threshold()).isEqualTo(AnalysisSpec.DEFAULT_THRESHOLD);
+        assertThat(noModel.stages()).containsExactly(JudgeKind.MANN_WHITNEY, JudgeKind.THRESHOLD);
+        assertThat(noModel.usesModel()).isFalse();
+        assertThat(noModel.model()).isNull();
+    }
+
+    @Test
+    void modelSettingsAreRefusedWhereNoJudgeReadsThemAndRequiredWhereOneDoes() {
+        assertThat(problems(VALID.replace("analysis:\n", "analysis:\n  judge: xgboost\n"))).containsExactly(
+                "analysis.model: required by the xgboost judge: a model directory written by devsim gate train (or one of its versions)");
+        assertThat(problems(VALID.replace("analysis:\n", "analysis:\n  model: m\n  threshold: 0.9\n  stages: [xgboost]\n")))
+                .containsExactly(
+                        "analysis.stages: only a combined judge has stages (judge is threshold)",
+                        "analysis.model: only the xgboost judge (or a combined judge with an xgboost stage) reads a model",
+                        "analysis.threshold: is the model's probability threshold; this judge reads no model");
+        assertThat(problems(VALID.replace("analysis:\n", "analysis:\n  judge: combined\n  model: m\n  threshold: 1\n"
+                + "  stages: [xgboost, combined, xgboost, oracle]\n"))).containsExactly(
+                "analysis.stages[1]: \"combined\" is not a stage (known: threshold, mannWhitney, xgboost)",
+                "analysis.stages[2]: xgboost is already a stage",
+                "analysis.stages[3]: \"oracle\" is not a stage (known: threshold, mannWhitney, xgboost)",
+                "analysis.threshold: must be a probability between 0 and 1 (exclusive), got 1");
+        assertThat(problems(VALID.replace("analysis:\n", "analysis:\n  judge: combined\n  stages: []\n")))
+                .containsExactly("analysis.stages: needs at least one stage (threshold, mannWhitney, xgboost)");
+    }
+
+    @Test
+    void criteriaAreRequiredOnlyWhenAStageReadsThem() {
+        String noMetrics = VALID.replace("""
+                  metrics:
+                    - {metric: error_rate, max: 0.02}
+                """, "");
+
+        assertThat(problems(noMetrics.replace("analysis:\n", "analysis:\n  judge: combined\n  model: m\n")))
+                .containsExactly("analysis.metrics: required by the analysis step at steps[1]");
+        assertThat(catchThrowableOfType(InvalidSpecException.class, () -> reader.read(
+                noMetrics.replace("analysis:\n", "analysis:\n  judge: combined\n  model: m\n  stages: [xgboost]\n"))))
+                .isNull();
     }
 
     @Test

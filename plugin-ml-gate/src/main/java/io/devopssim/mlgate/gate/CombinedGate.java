@@ -7,8 +7,10 @@ import io.devopssim.core.model.MetricResult;
 import io.devopssim.core.model.Verdict;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Judges in order, typically hard SLO limits, then the statistical judge, then the model. The first
@@ -27,9 +29,22 @@ public final class CombinedGate implements Judge {
         this.stages = List.copyOf(stages);
     }
 
+    /** Every stage's metrics. */
+    @Override
+    public Set<String> requiredMetrics() {
+        Set<String> metrics = new LinkedHashSet<>();
+        stages.forEach(s -> metrics.addAll(s.judge().requiredMetrics()));
+        return metrics;
+    }
+
+    /**
+     * The first reason says how the stages went, e.g. {@code stages: threshold PASSED, mannWhitney
+     * INCONCLUSIVE, xgboost FAILED (stopped there)}; each stage's own reasons follow, prefixed with its name.
+     */
     @Override
     public Judgement judge(AnalysisInput input) {
         List<String> reasons = new ArrayList<>();
+        List<String> outline = new ArrayList<>();
         List<MetricResult> metrics = new ArrayList<>();
         double score = 100;
         boolean inconclusive = false;
@@ -39,11 +54,16 @@ public final class CombinedGate implements Judge {
             metrics.addAll(j.metrics());
             score = Math.min(score, j.score());
             if (j.verdict() == Verdict.FAILED || j.verdict() == Verdict.ERROR) {
-                reasons.add(0, "stopped at " + stage.name() + ": " + j.verdict());
+                outline.add(stage.name() + " " + j.verdict() + " (stopped there)");
+                reasons.add(0, "stages: " + String.join(", ", outline));
+                reasons.add(1, "stopped at " + stage.name() + ": " + j.verdict());
                 return new Judgement(j.verdict(), score, metrics, reasons);
             }
+            outline.add(stage.name() + " " + j.verdict());
             inconclusive |= j.verdict() == Verdict.INCONCLUSIVE;
         }
+        reasons.add(0, "stages: " + String.join(", ", outline)
+                + (inconclusive ? " (an inconclusive stage keeps the verdict from PASSED)" : ""));
         return new Judgement(inconclusive ? Verdict.INCONCLUSIVE : Verdict.PASSED, score, metrics, reasons);
     }
 

@@ -6,26 +6,43 @@ import io.devopssim.core.metrics.Sample;
 import io.devopssim.core.metrics.StandardMetrics;
 import io.devopssim.mlgate.judge.MannWhitney;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns an analysis window into the {@link FeatureSchema} vector. A metric that is absent, or has fewer
  * than {@code minSamples} finite points on either side, makes the vector incomplete: the gate then
  * answers INCONCLUSIVE instead of guessing from imputed values.
+ *
+ * <p>The one exception is a metric the data source is declared not to have at all ({@code notCollected},
+ * e.g. CPU for a service that exports only request metrics): when it has no points, its features are NaN,
+ * XGBoost's "missing", and the model decides on the others. Declared up front, never inferred from a gap.
  */
 public final class FeatureExtractor {
     public static final int DEFAULT_MIN_SAMPLES = 10;
 
     private final int minSamples;
+    private final Set<String> notCollected;
 
-    public FeatureExtractor(int minSamples) {
+    public FeatureExtractor(int minSamples, Set<String> notCollected) {
         if (minSamples < 3) {
             throw new IllegalArgumentException("minSamples must be at least 3: " + minSamples);
         }
+        if (notCollected.contains(StandardMetrics.REQUEST_RATE)) {
+            throw new IllegalArgumentException("the request rate is needed: it tells how much traffic the window saw");
+        }
         this.minSamples = minSamples;
+        this.notCollected = Set.copyOf(notCollected);
+    }
+
+    public FeatureExtractor(int minSamples) {
+        this(minSamples, Set.of());
     }
 
     public FeatureExtractor() {
@@ -35,35 +52,89 @@ public final class FeatureExtractor {
     public Features extract(AnalysisInput input) {
         List<String> missing = new ArrayList<>();
         float[] values = new float[FeatureSchema.size()];
-        int column = 0;
+        Arrays.fill(values, Float.NaN);
+        Window traffic = window(input, StandardMetrics.REQUEST_RATE, missing);
+        Map<String, Window> windows = new HashMap<>();
         for (String metric : FeatureSchema.METRICS) {
             Window w = window(input, metric, missing);
-            if (w != null) {
-                double[] c = w.canary;
-                double[] b = w.baseline;
-                double canaryMean = mean(c);
-                double baselineMean = mean(b);
-                values[column] = (float) ratio(canaryMean, baselineMean);
-                values[column + 1] = (float) (canaryMean - baselineMean);
-                values[column + 2] = (float) ratio(quantile(c, 0.5), quantile(b, 0.5));
-                values[column + 3] = (float) ratio(quantile(c, 0.9), quantile(b, 0.9));
-                values[column + 4] = (float) MannWhitney.z(c, b);
-                values[column + 5] = (float) (slopePerMinute(w.canaryTimes, c) / (Math.abs(baselineMean) + FeatureSchema.EPSILON));
+            if (w == null) {
+                continue;
             }
-            column += FeatureSchema.PER_METRIC.size();
+            windows.put(metric, w);
+            double[] c = w.canary;
+            double[] b = w.baseline;
+            double canaryMean = mean(c);
+            double baselineMean = mean(b);
+            double canarySd = standardDeviation(c, canaryMean);
+            double baselineSd = standardDeviation(b, baselineMean);
+            put(values, metric, "mean_ratio", ratio(canaryMean, baselineMean));
+            put(values, metric, "mean_diff", canaryMean - baselineMean);
+            put(values, metric, "p50_ratio", ratio(quantile(c, 0.5), quantile(b, 0.5)));
+            put(values, metric, "p90_ratio", ratio(quantile(c, 0.9), quantile(b, 0.9)));
+            put(values, metric, "mw_z", MannWhitney.z(c, b));
+            put(values, metric, "canary_slope", slopePerMinute(w.canaryTimes, c) / (Math.abs(baselineMean) + FeatureSchema.EPSILON));
+            put(values, metric, "canary_mean", canaryMean);
+            put(values, metric, "baseline_mean", baselineMean);
+            put(values, metric, "sd_ratio", ratio(canarySd, baselineSd));
+            double se = Math.sqrt(canarySd * canarySd / c.length + baselineSd * baselineSd / b.length);
+            put(values, metric, "welch_t", se > 0 ? (canaryMean - baselineMean) / se : 0);
         }
-        Window traffic = window(input, StandardMetrics.REQUEST_RATE, missing);
         if (traffic != null) {
             double canaryRps = mean(traffic.canary);
-            double total = canaryRps + mean(traffic.baseline);
-            values[column] = (float) (total > 0 ? canaryRps / total : 0);
-            values[column + 1] = (float) canaryRps;
+            double baselineRps = mean(traffic.baseline);
+            double total = canaryRps + baselineRps;
+            values[FeatureSchema.index("traffic.canary_share")] = (float) (total > 0 ? canaryRps / total : 0);
+            values[FeatureSchema.index("traffic.canary_rps")] = (float) canaryRps;
+            values[FeatureSchema.index("traffic.baseline_rps")] = (float) baselineRps;
+            Window errors = windows.get(StandardMetrics.ERROR_RATE);
+            if (errors != null) {
+                double seconds = Math.max(1, Duration.between(input.windowStart(), input.windowEnd()).toSeconds());
+                values[FeatureSchema.index("error_rate.binomial_z")] = (float) binomialZ(mean(errors.canary), canaryRps * seconds,
+                        mean(errors.baseline), baselineRps * seconds);
+            }
+            Window cpu = windows.get(StandardMetrics.CPU_CORES);
+            if (cpu != null) {
+                double canaryPerRps = mean(cpu.canary) / (canaryRps + FeatureSchema.EPSILON);
+                double baselinePerRps = mean(cpu.baseline) / (baselineRps + FeatureSchema.EPSILON);
+                values[FeatureSchema.index("cpu_cores.per_rps_canary")] = (float) canaryPerRps;
+                values[FeatureSchema.index("cpu_cores.per_rps_baseline")] = (float) baselinePerRps;
+                values[FeatureSchema.index("cpu_cores.per_rps_ratio")] = (float) ratio(canaryPerRps, baselinePerRps);
+            }
         }
         return missing.isEmpty() ? new Features(values, List.of()) : new Features(new float[0], missing);
     }
 
+    private static void put(float[] values, String metric, String feature, double value) {
+        values[FeatureSchema.index(metric + "." + feature)] = (float) value;
+    }
+
+    /**
+     * Two-proportion z of the canary's error rate against the baseline's, with the window's request
+     * counts as the sample sizes: the same +0.5 % is noise on a few hundred requests and a fault on
+     * tens of thousands, which the rates alone cannot tell.
+     */
+    static double binomialZ(double canaryRate, double canaryRequests, double baselineRate, double baselineRequests) {
+        if (canaryRequests < 1 || baselineRequests < 1) {
+            return 0;
+        }
+        double pooled = (canaryRate * canaryRequests + baselineRate * baselineRequests) / (canaryRequests + baselineRequests);
+        double variance = pooled * (1 - pooled) * (1 / canaryRequests + 1 / baselineRequests);
+        return variance > 0 ? (canaryRate - baselineRate) / Math.sqrt(variance) : 0;
+    }
+
+    private static double standardDeviation(double[] values, double mean) {
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / Math.max(1, values.length - 1));
+    }
+
     private Window window(AnalysisInput input, String metric, List<String> missing) {
         CanaryBaseline series = input.series().get(metric);
+        if (notCollected.contains(metric) && (series == null || series.canary().isEmpty() && series.baseline().isEmpty())) {
+            return null;
+        }
         if (series == null) {
             missing.add(metric + ": no data (" + input.unavailable().getOrDefault(metric, "not fetched") + ")");
             return null;

@@ -13,9 +13,13 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /** Trains the gate's model from labelled windows and describes what it was trained on. */
 public final class GateTrainer {
+    /** Boosting rounds between progress reports (and interruption checks). */
+    public static final int ROUNDS_PER_REPORT = 10;
+
     private final TrainingParams params;
     private final Clock clock;
 
@@ -29,6 +33,15 @@ public final class GateTrainer {
     }
 
     public Trained train(List<TrainingExample> examples) {
+        return train(examples, (done, total) -> { });
+    }
+
+    /**
+     * Trains round by round, telling {@code progress} every {@link #ROUNDS_PER_REPORT} rounds and stopping there
+     * when the thread is interrupted (a {@link CancellationException}, nothing kept). The model is the one a
+     * single call for all rounds gives (GateTrainerTest).
+     */
+    public Trained train(List<TrainingExample> examples, Progress progress) {
         long bad = examples.stream().filter(TrainingExample::bad).count();
         if (bad == 0 || bad == examples.size()) {
             throw new IllegalArgumentException("training needs both healthy and bad examples; got " + bad + " bad of " + examples.size());
@@ -36,7 +49,20 @@ public final class GateTrainer {
         try {
             DMatrix train = matrix(examples);
             try {
-                Booster booster = XGBoost.train(train, params.xgboost(), params.rounds(), Map.of(), null, null);
+                // a booster of no rounds, then one update per round: what XGBoost.train does for all rounds at
+                // once (continuing a trained booster through XGBoost.train resets its parameters and gives
+                // another model)
+                Booster booster = XGBoost.train(train, params.xgboost(), 0, Map.of(), null, null);
+                for (int round = 0; round < params.rounds(); round++) {
+                    if (round % ROUNDS_PER_REPORT == 0 && Thread.currentThread().isInterrupted()) {
+                        booster.dispose();
+                        throw new CancellationException("training interrupted after " + round + " of " + params.rounds() + " rounds");
+                    }
+                    booster.update(train, round);
+                    if ((round + 1) % ROUNDS_PER_REPORT == 0 || round + 1 == params.rounds()) {
+                        progress.rounds(round + 1, params.rounds());
+                    }
+                }
                 booster.setFeatureNames(FeatureSchema.names().toArray(String[]::new));
                 GateModel model = new GateModel(booster);
                 Evaluation fit = model.evaluate(examples, 0.5);
@@ -82,6 +108,12 @@ public final class GateTrainer {
         DMatrix matrix = new DMatrix(data, examples.size(), columns, Float.NaN);
         matrix.setLabel(labels);
         return matrix;
+    }
+
+    /** Told how far training is. */
+    @FunctionalInterface
+    public interface Progress {
+        void rounds(int done, int total);
     }
 
     /** A freshly trained model and its description (no version until a registry stores it). */

@@ -4,6 +4,7 @@ import io.devopssim.core.judge.AnalysisInput;
 import io.devopssim.core.judge.Judge;
 import io.devopssim.core.metrics.CanaryBaseline;
 import io.devopssim.core.metrics.Sample;
+import io.devopssim.core.metrics.StandardMetrics;
 import io.devopssim.core.model.Judgement;
 import io.devopssim.core.model.MetricResult;
 import io.devopssim.core.model.MetricStatus;
@@ -12,7 +13,9 @@ import io.devopssim.core.model.Verdict;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -42,6 +45,18 @@ public final class XgboostGate implements Judge {
 
     public XgboostGate(GateModel model) {
         this(model, new FeatureExtractor(), DEFAULT_THRESHOLD, DEFAULT_REASONS);
+    }
+
+    /** The metrics the features are computed from, whatever criteria the spec lists. */
+    @Override
+    public Set<String> requiredMetrics() {
+        Set<String> metrics = new LinkedHashSet<>(FeatureSchema.METRICS);
+        metrics.add(StandardMetrics.REQUEST_RATE);
+        return metrics;
+    }
+
+    public double threshold() {
+        return threshold;
     }
 
     @Override
@@ -94,7 +109,8 @@ public final class XgboostGate implements Judge {
             double baseline = series == null ? Double.NaN : mean(series.baseline());
             int samples = series == null ? 0 : (int) series.canary().stream().filter(s -> Double.isFinite(s.value())).count();
             MetricStatus status;
-            if (contributions == null) {
+            if (contributions == null || samples == 0) {
+                // no verdict on a metric the window did not have (a source that does not collect it)
                 status = MetricStatus.NO_DATA;
             } else {
                 double push = 0;

@@ -1,6 +1,7 @@
 package io.devopssim.mlgate.jenkins;
 
 import hudson.Extension;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -27,6 +28,9 @@ public final class DeploymentGateStep extends Step {
     private String judge = GateRequest.DEFAULT_JUDGE;
     private String metrics;
     private String failOn = GateRequest.DEFAULT_FAIL_ON;
+    private String model;
+    private String threshold;
+    private String stages;
 
     @DataBoundConstructor
     public DeploymentGateStep() {
@@ -76,7 +80,7 @@ public final class DeploymentGateStep extends Step {
         return judge;
     }
 
-    /** threshold or mannWhitney (default). */
+    /** threshold, mannWhitney (default), xgboost or combined. */
     @DataBoundSetter
     public void setJudge(String judge) {
         this.judge = blankToNull(judge) == null ? GateRequest.DEFAULT_JUDGE : judge.trim();
@@ -102,10 +106,44 @@ public final class DeploymentGateStep extends Step {
         this.failOn = blankToNull(failOn) == null ? GateRequest.DEFAULT_FAIL_ON : failOn.trim();
     }
 
+    public String getModel() {
+        return model;
+    }
+
+    /** For judge xgboost or combined: a model directory (its CURRENT version) or one version's directory. */
+    @DataBoundSetter
+    public void setModel(String model) {
+        this.model = blankToNull(model) == null ? null : model.trim();
+    }
+
+    public String getThreshold() {
+        return threshold;
+    }
+
+    /** The model's probability of a bad release at or above which it fails the release; default 0.5. */
+    @DataBoundSetter
+    public void setThreshold(String threshold) {
+        this.threshold = blankToNull(threshold);
+    }
+
+    public String getStages() {
+        return stages;
+    }
+
+    /** For judge combined: its stages in order, e.g. {@code threshold,mannWhitney,xgboost} (the default). */
+    @DataBoundSetter
+    public void setStages(String stages) {
+        this.stages = blankToNull(stages);
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new DeploymentGateExecution(context,
-                new GateRequest(prometheusUrl, canarySelector, baselineSelector, window, judge, metrics, failOn));
+        return new DeploymentGateExecution(context, request());
+    }
+
+    GateRequest request() {
+        return new GateRequest(prometheusUrl, canarySelector, baselineSelector, window, judge, metrics, failOn, model,
+                threshold, stages);
     }
 
     private static String blankToNull(String s) {
@@ -129,7 +167,7 @@ public final class DeploymentGateStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(TaskListener.class);
+            return Set.of(TaskListener.class, Run.class);
         }
 
         ExecutorService pool() {

@@ -19,10 +19,12 @@ import java.util.Locale;
 /**
  * The step's arguments as text (serialized with the Pipeline program) and their validation. The analysis
  * is built from these arguments rather than from a rollout spec's {@code analysis:} YAML: core's
- * AnalysisReader is package-private, and a one-line-per-metric form is all a gate needs.
+ * AnalysisReader is package-private, and a one-line-per-metric form is all a gate needs. The model path is
+ * checked here only for presence; it is loaded (and an unusable one refused) when the step starts.
  */
 record GateRequest(String prometheusUrl, String canarySelector, String baselineSelector, String window,
-                   String judge, String metrics, String failOn) implements Serializable {
+                   String judge, String metrics, String failOn, String model, String threshold, String stages)
+        implements Serializable {
     static final String DEFAULT_WINDOW = "5m";
     static final String DEFAULT_JUDGE = "mannWhitney";
     static final String DEFAULT_FAIL_ON = "notPassed";
@@ -31,6 +33,12 @@ record GateRequest(String prometheusUrl, String canarySelector, String baselineS
             + StandardMetrics.LATENCY_P99_MS + " maxRatio=1.5";
     /** Sampling step: Prometheus' usual scrape interval. */
     static final Duration STEP = Duration.ofSeconds(15);
+
+    /** Without a model: the threshold and Mann-Whitney judges. */
+    GateRequest(String prometheusUrl, String canarySelector, String baselineSelector, String window, String judge,
+                String metrics, String failOn) {
+        this(prometheusUrl, canarySelector, baselineSelector, window, judge, metrics, failOn, null, null, null);
+    }
 
     /** The validated form; every problem is an AbortException, before any request is made. */
     record Validated(URI prometheus, String canarySelector, String baselineSelector, Duration window,
@@ -62,11 +70,56 @@ record GateRequest(String prometheusUrl, String canarySelector, String baselineS
             problems.add("failOn \"" + failOn + "\" is unknown; use one of " + FAIL_ON);
         }
         List<MetricCriterion> criteria = criteria(metrics == null ? DEFAULT_METRICS : metrics, problems);
+        List<JudgeKind> stageList = stages(kind, problems);
+        boolean usesModel = kind == JudgeKind.XGBOOST || (kind == JudgeKind.COMBINED && stageList.contains(JudgeKind.XGBOOST));
+        if (usesModel && model == null) {
+            problems.add("model is required by judge " + kind.yamlName() + ": a model directory written by devsim gate train"
+                    + " or trainDeploymentGate");
+        } else if (!usesModel && model != null && kind != null) {
+            problems.add("model is read only by judge xgboost, or combined with an xgboost stage");
+        }
+        double p = probability(problems);
         if (!problems.isEmpty()) {
             throw new AbortException("deploymentGate: " + String.join("; ", problems));
         }
         // at least three canary samples, as the Mann-Whitney judge needs, whatever the window
-        return new Validated(uri, canarySelector, baselineSelector, w, new AnalysisSpec(STEP, 3, criteria, kind), f);
+        return new Validated(uri, canarySelector, baselineSelector, w,
+                new AnalysisSpec(STEP, 3, criteria, kind, usesModel ? model : null, p, stageList), f);
+    }
+
+    /** A combined judge's stages, comma-separated; the default stages when none are given. */
+    private List<JudgeKind> stages(JudgeKind kind, List<String> problems) {
+        if (kind != JudgeKind.COMBINED) {
+            if (stages != null) {
+                problems.add("stages are read only by judge combined");
+            }
+            return List.of();
+        }
+        if (stages == null) {
+            return JudgeKind.DEFAULT_STAGES;
+        }
+        List<JudgeKind> out = new ArrayList<>();
+        for (String name : stages.split("\\s*,\\s*")) {
+            JudgeKind k = JudgeKind.fromYaml(name.trim()).orElse(null);
+            if (k == null || k == JudgeKind.COMBINED || out.contains(k)) {
+                problems.add("stages: \"" + name.trim() + "\" is not a stage, or is given twice (threshold, mannWhitney, xgboost)");
+            } else {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private double probability(List<String> problems) {
+        if (threshold == null) {
+            return AnalysisSpec.DEFAULT_THRESHOLD;
+        }
+        Double t = number(threshold.trim());
+        if (t == null || !(t > 0 && t < 1)) {
+            problems.add("threshold \"" + threshold + "\" is not a probability between 0 and 1");
+            return AnalysisSpec.DEFAULT_THRESHOLD;
+        }
+        return t;
     }
 
     private URI prometheusUri(List<String> problems) {

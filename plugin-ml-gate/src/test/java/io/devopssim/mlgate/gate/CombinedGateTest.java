@@ -34,7 +34,7 @@ class CombinedGateTest {
 
         assertThat(j.verdict()).isEqualTo(Verdict.PASSED);
         assertThat(j.score()).isEqualTo(80);
-        assertThat(j.reasons()).containsExactly("slo: passed", "model: passed");
+        assertThat(j.reasons()).containsExactly("stages: slo PASSED, model PASSED", "slo: passed", "model: passed");
     }
 
     @Test
@@ -46,7 +46,7 @@ class CombinedGateTest {
         Judgement j = gate.judge(INPUT);
 
         assertThat(j.verdict()).isEqualTo(Verdict.FAILED);
-        assertThat(j.reasons().get(0)).isEqualTo("stopped at slo: FAILED");
+        assertThat(j.reasons()).startsWith("stages: slo FAILED (stopped there)", "stopped at slo: FAILED");
         assertThat(later).hasValue(0);
     }
 
@@ -65,7 +65,11 @@ class CombinedGateTest {
                 new CombinedGate.Stage("statistics", answering(Verdict.INCONCLUSIVE, 60, new AtomicInteger())),
                 new CombinedGate.Stage("model", answering(Verdict.PASSED, 95, new AtomicInteger()))));
 
-        assertThat(gate.judge(INPUT).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        Judgement j = gate.judge(INPUT);
+
+        assertThat(j.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(j.reasons().get(0)).isEqualTo("stages: statistics INCONCLUSIVE, model PASSED"
+                + " (an inconclusive stage keeps the verdict from PASSED)");
     }
 
     @Test

@@ -19,10 +19,38 @@ class FeatureExtractorTest {
 
     @Test
     void shouldHaveOneNamedColumnPerFeature() {
-        assertThat(FeatureSchema.names()).hasSize(26).doesNotHaveDuplicates()
+        assertThat(FeatureSchema.names()).hasSize(47).doesNotHaveDuplicates()
                 .contains("error_rate.mean_ratio", "latency_p99_ms.mw_z", "cpu_cores.canary_slope", "traffic.canary_share");
         assertThat(FeatureSchema.metricOf("latency_p50_ms.p90_ratio")).isEqualTo("latency_p50_ms");
         assertThat(FeatureSchema.metricOf("traffic.canary_rps")).isEqualTo("request_rate");
+        assertThat(FeatureSchema.metricOf("cpu_cores.per_rps_ratio")).isEqualTo("cpu_cores");
+        assertThat(FeatureSchema.VERSION).isEqualTo("gate-features-v2");
+        assertThat(FeatureSchema.index(FeatureSchema.names().get(30))).isEqualTo(30);
+    }
+
+    @Test
+    void shouldWeighAnErrorRateDifferenceByTheRequestsBehindIt() {
+        // 1.0 % vs 0.5 %: pooled p = 0.005454..., on 1,000 vs 10,000 requests
+        // z = 0.005 / sqrt(0.0054545 * 0.9945455 * 0.0011) = 0.005 / 0.0024428 = 2.0468...; ten times the requests: sqrt(10) times that
+        double few = FeatureExtractor.binomialZ(0.01, 1_000, 0.005, 10_000);
+        double pooled = (0.01 * 1_000 + 0.005 * 10_000) / 11_000;
+        assertThat(few).isCloseTo(0.005 / Math.sqrt(pooled * (1 - pooled) * (1.0 / 1_000 + 1.0 / 10_000)),
+                org.assertj.core.api.Assertions.within(1e-12)).isCloseTo(2.0468, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(FeatureExtractor.binomialZ(0.01, 10_000, 0.005, 100_000)).isCloseTo(few * Math.sqrt(10),
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(FeatureExtractor.binomialZ(0.01, 0, 0.005, 100_000)).isZero();
+    }
+
+    @Test
+    void shouldShowACpuRegressionInCpuPerRequest() {
+        Features healthy = extractor.extract(SimulatedReleases.simulate(SeedRange.TRAINING.seed(3), FaultKind.HEALTHY, 0).input());
+        Features faulty = extractor.extract(SimulatedReleases.simulate(SeedRange.TRAINING.seed(3), FaultKind.CPU, 1.5).input());
+        // same seed, same noise: the fault multiplies the canary's CPU and nothing else
+        assertThat(faulty.value("cpu_cores.per_rps_canary") / healthy.value("cpu_cores.per_rps_canary")).isCloseTo(1.5f,
+                org.assertj.core.api.Assertions.within(0.01f));
+        assertThat(faulty.value("cpu_cores.per_rps_baseline")).isEqualTo(healthy.value("cpu_cores.per_rps_baseline"));
+        assertThat(faulty.value("cpu_cores.welch_t")).isGreaterThan(healthy.value("cpu_cores.welch_t") + 3);
+        assertThat(healthy.value("traffic.baseline_rps")).isGreaterThan(9 * healthy.value("traffic.canary_rps") * 0.8f);
     }
 
     @Test
@@ -58,5 +86,24 @@ class FeatureExtractorTest {
 
         assertThat(f.complete()).isFalse();
         assertThat(f.missing()).containsExactly("error_rate: 30 canary and 0 baseline points, 10 needed on each side");
+    }
+
+    @Test
+    void shouldGiveNanFeaturesOnlyForAMetricDeclaredNotCollected() {
+        AnalysisInput input = SimulatedReleases.simulate(SeedRange.TRAINING.seed(2), FaultKind.HEALTHY, 0).input();
+        Map<String, CanaryBaseline> series = new HashMap<>(input.series());
+        series.remove(StandardMetrics.CPU_CORES);
+        AnalysisInput withoutCpu = new AnalysisInput(input.windowStart(), input.windowEnd(), series,
+                Map.of(StandardMetrics.CPU_CORES, "not exported"));
+
+        Features declared = new FeatureExtractor(10, java.util.Set.of(StandardMetrics.CPU_CORES)).extract(withoutCpu);
+        assertThat(declared.complete()).isTrue();
+        assertThat(declared.value("cpu_cores.mean_ratio")).isNaN();
+        assertThat(declared.value("latency_p99_ms.mean_ratio")).isBetween(0.8f, 1.2f);
+
+        // the same gap without the declaration is missing data: never imputed
+        Features undeclared = extractor.extract(withoutCpu);
+        assertThat(undeclared.complete()).isFalse();
+        assertThat(undeclared.missing()).containsExactly("cpu_cores: no data (not exported)");
     }
 }

@@ -36,7 +36,7 @@ class ModelRegistryTest {
 
     @Test
     void shouldRoundTripModelAndMetadata() {
-        ModelRegistry registry = new ModelRegistry(dir, XgboostGate.DEFAULT_THRESHOLD);
+        ModelRegistry registry = new ModelRegistry(dir);
 
         String version = registry.register(good);
         ModelRegistry.Stored stored = registry.load(version);
@@ -57,7 +57,7 @@ class ModelRegistryTest {
 
     @Test
     void shouldMakeTheFirstModelCurrentAndRefuseAWorseOne() {
-        ModelRegistry registry = new ModelRegistry(dir, XgboostGate.DEFAULT_THRESHOLD);
+        ModelRegistry registry = new ModelRegistry(dir);
         String first = registry.register(good);
         String second = registry.register(weak);
 
@@ -66,7 +66,7 @@ class ModelRegistryTest {
 
         assertThat(initial.promoted()).isTrue();
         assertThat(refused.promoted()).isFalse();
-        assertThat(refused.reason()).startsWith("v0002 is worse and stays unused");
+        assertThat(refused.reason()).startsWith("v0002 is worse than v0001 and stays unused");
         assertThat(refused.candidateOnHeldOut().logLoss()).isGreaterThan(refused.previousOnHeldOut().logLoss());
         assertThat(registry.currentVersion()).contains("v0001");
         assertThat(registry.versions()).containsExactly("v0001", "v0002");
@@ -74,7 +74,7 @@ class ModelRegistryTest {
 
     @Test
     void shouldReplaceAWorseCurrentModelWithABetterOne() {
-        ModelRegistry registry = new ModelRegistry(dir, XgboostGate.DEFAULT_THRESHOLD);
+        ModelRegistry registry = new ModelRegistry(dir);
         registry.promoteIfNotWorse(registry.register(weak), heldOut);
 
         PromotionDecision decision = registry.promoteIfNotWorse(registry.register(good), heldOut);
@@ -86,7 +86,7 @@ class ModelRegistryTest {
 
     @Test
     void shouldRefuseAModelTrainedOnAnotherFeatureSchema() throws Exception {
-        ModelRegistry registry = new ModelRegistry(dir, XgboostGate.DEFAULT_THRESHOLD);
+        ModelRegistry registry = new ModelRegistry(dir);
         String version = registry.register(good);
         Path metadata = dir.resolve(version).resolve("metadata.json");
         ModelMetadata stored = Json.mapper().readValue(metadata.toFile(), ModelMetadata.class);

@@ -116,4 +116,23 @@ class XgboostGateTest {
         assertThatThrownBy(() -> new GateTrainer(TrainingParams.DEFAULT).train(healthyOnly))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 bad of 5");
     }
+
+    @Test
+    void shouldDecideWithoutAMetricDeclaredNotCollectedAndReportItAsNoData() {
+        AnalysisInput input = evaluationRelease(7, FaultKind.ERROR, 0.05).input();
+        Map<String, CanaryBaseline> series = new HashMap<>(input.series());
+        series.remove(StandardMetrics.CPU_CORES);
+        AnalysisInput withoutCpu = new AnalysisInput(input.windowStart(), input.windowEnd(), series, Map.of());
+        XgboostGate withoutCpuGate = new XgboostGate(new GateTrainer(TrainingParams.DEFAULT).train(TrainedModels.training()).model(),
+                new FeatureExtractor(FeatureExtractor.DEFAULT_MIN_SAMPLES, java.util.Set.of(StandardMetrics.CPU_CORES)),
+                XgboostGate.DEFAULT_THRESHOLD, XgboostGate.DEFAULT_REASONS);
+
+        Judgement j = withoutCpuGate.judge(withoutCpu);
+
+        assertThat(j.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(j.metrics()).filteredOn(m -> m.metric().equals(StandardMetrics.CPU_CORES))
+                .extracting(MetricResult::status).containsExactly(MetricStatus.NO_DATA);
+        // the plain gate does not guess: the same window is INCONCLUSIVE there
+        assertThat(gate.judge(withoutCpu).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
 }

@@ -13,7 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.devopssim.mlgate.gate.FeatureExtractor;
+import io.devopssim.mlgate.gate.GateTrainer;
+import io.devopssim.mlgate.gate.ModelRegistry;
+import io.devopssim.mlgate.gate.TrainingExample;
+import io.devopssim.mlgate.gate.TrainingParams;
+import io.devopssim.mlgate.sim.SeedRange;
+import io.devopssim.mlgate.sim.SimulatedReleases;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,15 +40,35 @@ import java.util.concurrent.TimeUnit;
 class DeploymentGateStepTest {
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
 
+    private static Path models;
+
+    @TempDir
+    Path workspace;
+
     private FakePrometheus prometheus;
     private ExecutorService pool;
     private TestStepContext context;
+    private RecordingBuild build;
+
+    /** A model directory with a current model trained on simulated releases, as trainDeploymentGate leaves it. */
+    @BeforeAll
+    static void trainAModel(@TempDir Path dir) {
+        FeatureExtractor extractor = new FeatureExtractor();
+        List<TrainingExample> examples = SimulatedReleases.mix(SeedRange.TRAINING, 300, SimulatedReleases.FaultSizes.TRAINING)
+                .stream().map(r -> new TrainingExample(extractor.extract(r.input()).values(), r.bad(), r.label())).toList();
+        GateTrainer.Trained trained = new GateTrainer(TrainingParams.DEFAULT).train(examples);
+        models = dir.resolve("models");
+        ModelRegistry registry = new ModelRegistry(models);
+        registry.makeCurrent(registry.register(trained));
+        trained.model().close();
+    }
 
     @BeforeEach
     void start() throws Exception {
         prometheus = new FakePrometheus();
         pool = Executors.newSingleThreadExecutor();
         context = new TestStepContext();
+        build = new RecordingBuild(workspace);
     }
 
     @AfterEach
@@ -53,9 +86,7 @@ class DeploymentGateStepTest {
     }
 
     private Object run(DeploymentGateStep step) throws Exception {
-        DeploymentGateExecution execution = new DeploymentGateExecution(context, new GateRequest(step.getPrometheusUrl(),
-                step.getCanarySelector(), step.getBaselineSelector(), step.getWindow(), step.getJudge(), step.getMetrics(),
-                step.getFailOn()), pool, NOW);
+        DeploymentGateExecution execution = new DeploymentGateExecution(context, step.request(), pool, NOW, build);
         assertThat(execution.start()).as("asynchronous: start() returns before the outcome").isFalse();
         return context.outcome.get(30, TimeUnit.SECONDS);
     }
@@ -81,7 +112,7 @@ class DeploymentGateStepTest {
         assertThat(map.keySet().stream().map(String::valueOf).toList()).containsExactly("verdict", "score", "reasons");
         assertThat(context.log()).contains("[deploymentGate] verdict PASSED")
                 .contains("[deploymentGate]   error_rate: canary 0.00")
-                .contains("[deploymentGate]   latency_p99_ms: canary 2");
+                .contains("[deploymentGate]   latency_p99_ms: canary 1");
         assertThat(context.completions()).isEqualTo(1);
         // a baseline and a canary query per metric
         assertThat(prometheus.requests()).isEqualTo(4);
@@ -203,5 +234,82 @@ class DeploymentGateStepTest {
                 step.getFailOn()), pool, NOW);
 
         assertThatThrownBy(execution::start).isInstanceOf(AbortException.class).hasMessageContaining("prometheusUrl is required");
+    }
+
+    @Test
+    @DisplayName("judge xgboost fails an error regression with SHAP reasons in the log, a badge and a summary on the build")
+    void xgboostFailsAnErrorRegressionAndExplainsItself() {
+        prometheus.canary(FakePrometheus.Canary.ERROR_REGRESSION);
+        DeploymentGateStep step = step(prometheus.url());
+        step.setJudge("xgboost");
+        step.setModel(models.toString());
+
+        Throwable failure = failure(step);
+
+        assertThat(failure).isInstanceOf(AbortException.class).hasMessageStartingWith("deploymentGate: FAILED");
+        assertThat(context.log()).contains("with xgboost (model " + models + " v0001, threshold 0.5000)")
+                .contains("[deploymentGate]   reason: probability the release is bad ")
+                .containsPattern("reason: [a-z0-9_]+\\.[a-z0-9_]+ = \\S+ \\(SHAP \\+\\S+ toward bad\\)");
+        GateSummary badge = build.actions(GateBadgeAction.class).get(0).getSummary();
+        GateSummary summary = build.actions(GateSummaryAction.class).get(0).getSummary();
+        assertThat(badge.getBadgeText()).startsWith("FAILED ");
+        assertThat(summary.getTopFeatures()).isNotEmpty().allMatch(r -> r.contains("(SHAP "));
+        assertThat(summary.getMetrics()).extracting(GateSummary.MetricRow::getMetric).contains("error_rate");
+        // a baseline and a canary query for each metric the features read
+        assertThat(prometheus.requests()).isEqualTo(10);
+    }
+
+    @Test
+    @DisplayName("judge combined runs the stages given, in order, and passes a healthy canary only when every stage does")
+    void combinedRunsTheGivenStages() throws Exception {
+        DeploymentGateStep step = step(prometheus.url());
+        step.setJudge("combined");
+        step.setStages("threshold, xgboost");
+        step.setModel(models.toString());
+
+        Map<?, ?> result = (Map<?, ?>) run(step);
+
+        assertThat(result.get("verdict")).as(context.log()).isEqualTo("PASSED");
+        assertThat((List<?>) result.get("reasons")).first().isEqualTo("stages: threshold PASSED, xgboost PASSED");
+        assertThat(context.log()).contains("with combined: threshold, xgboost (model ");
+        assertThat(build.actions(GateBadgeAction.class)).singleElement()
+                .satisfies(b -> assertThat(b.getSummary().getColor()).isEqualTo("#1b7f3b"));
+    }
+
+    @Test
+    @DisplayName("a model that cannot be loaded fails the step in start(), before any request")
+    void anUnusableModelFailsBeforeAnyRequest() throws Exception {
+        Files.createDirectories(workspace.resolve("empty"));
+        DeploymentGateStep step = step(prometheus.url());
+        step.setJudge("xgboost");
+        step.setModel("empty");
+        DeploymentGateExecution execution = new DeploymentGateExecution(context, step.request(), pool, NOW, build);
+
+        assertThatThrownBy(execution::start).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("deploymentGate: model empty (" + workspace.resolve("empty"))
+                .hasMessageEndingWith("holds no model: train one with devsim gate train");
+        assertThat(prometheus.requests()).isZero();
+        assertThat(context.completions()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "xgboost||||model is required by judge xgboost",
+            "mannWhitney|m|||model is read only by judge xgboost",
+            "combined|m|1.5||threshold \"1.5\" is not a probability",
+            "combined|m||threshold,combined|stages: \"combined\" is not a stage",
+            "threshold|||xgboost|stages are read only by judge combined",
+    })
+    @DisplayName("model, threshold and stages are checked with the other arguments")
+    void modelArgumentsAreChecked(String judge, String model, String threshold, String stages, String expected) {
+        DeploymentGateStep step = step(prometheus.url());
+        step.setJudge(judge);
+        step.setModel(model);
+        step.setThreshold(threshold);
+        step.setStages(stages);
+        DeploymentGateExecution execution = new DeploymentGateExecution(context, step.request(), pool, NOW, build);
+
+        assertThatThrownBy(execution::start).isInstanceOf(AbortException.class).hasMessageContaining(expected);
+        assertThat(prometheus.requests()).isZero();
     }
 }

@@ -66,8 +66,17 @@ final class FakePrometheus implements AutoCloseable {
         if (query.contains("devsim_request_errors_total")) {
             level = isCanary && canary == Canary.ERROR_REGRESSION ? 0.12 : 0.005;
             noise = 0.002;
+        } else if (query.contains("devsim_cpu_cores")) {
+            level = 0.45;
+            noise = 0.02;
+        } else if (query.contains("devsim_memory_bytes")) {
+            level = 256;
+            noise = 2;
+        } else if (query.contains("devsim_requests_total")) {
+            level = isCanary ? 20 : 180; // the canary takes a tenth of the traffic, as a canary at 10% does
+            noise = level * 0.03;
         } else {
-            level = query.contains("0.99") ? 250 : 80;
+            level = query.contains("0.99") ? 128 : 40;
             noise = level * 0.05;
         }
         BigDecimal start = new BigDecimal(form.get("start"));

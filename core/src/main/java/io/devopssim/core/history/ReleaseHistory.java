@@ -1,0 +1,28 @@
+package io.devopssim.core.history;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Port: the append-only record of finished rollouts the gate's model learns from. {@link JsonLinesHistory}
+ * is the file implementation.
+ */
+public interface ReleaseHistory {
+    /** Keeps nothing: for dry runs and rollouts whose history nobody trains on. */
+    ReleaseHistory NONE = new ReleaseHistory() {
+        @Override
+        public void append(HistoryEntry entry) {
+        }
+
+        @Override
+        public HistoryRead read() {
+            return new HistoryRead(List.of(), List.of());
+        }
+    };
+
+    /** Adds one entry after every earlier one; atomic (a reader sees the whole entry or none of it). */
+    void append(HistoryEntry entry) throws IOException;
+
+    /** Every entry, oldest first, and what could not be read. */
+    HistoryRead read() throws IOException;
+}

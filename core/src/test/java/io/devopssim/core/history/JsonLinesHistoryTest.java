@@ -1,0 +1,121 @@
+package io.devopssim.core.history;
+
+import io.devopssim.core.model.Verdict;
+import io.devopssim.core.state.RolloutPhase;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.devopssim.core.history.HistoryFixtures.ended;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonLinesHistoryTest {
+    @TempDir
+    Path tmp;
+
+    private static HistoryEntry entry(HistoryFixtures f, String id) {
+        HistoryEntry e = RolloutHistory.entry(ended(RolloutPhase.ROLLED_BACK, Verdict.FAILED), f.spec, f.analysis);
+        return new HistoryEntry(e.format(), id, e.app(), e.image(), e.outcome(), e.decidedBy(), e.reason(), e.judgement(),
+                e.finishedAt(), e.window());
+    }
+
+    @Test
+    void shouldReadBackWhatWasAppendedOneLineEach() throws Exception {
+        HistoryFixtures f = new HistoryFixtures();
+        JsonLinesHistory history = new JsonLinesHistory(tmp.resolve("state/history.jsonl"));
+        HistoryEntry first = entry(f, "r1");
+
+        history.append(first);
+        history.append(entry(f, "r2"));
+        HistoryRead read = history.read();
+
+        assertThat(read.skipped()).isEmpty();
+        assertThat(read.entries()).extracting(HistoryEntry::rolloutId).containsExactly("r1", "r2");
+        assertThat(read.entries().get(0)).isEqualTo(first);
+        assertThat(Files.readAllLines(history.file())).hasSize(2).allMatch(l -> l.startsWith("{\"format\":1,"));
+    }
+
+    @Test
+    @DisplayName("appenders on several threads, each with its own instance, never interleave or lose a line")
+    void concurrentAppendersLoseNothing() throws Exception {
+        HistoryFixtures f = new HistoryFixtures();
+        Path file = tmp.resolve("history.jsonl");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            JsonLinesHistory own = new JsonLinesHistory(file);
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    own.append(entry(f, "t" + thread + "-" + i));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> d : done) {
+            d.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        HistoryRead read = new JsonLinesHistory(file).read();
+        assertThat(read.skipped()).isEmpty();
+        assertThat(new HashSet<>(read.entries().stream().map(HistoryEntry::rolloutId).toList())).hasSize(80);
+    }
+
+    @Test
+    @DisplayName("a line torn by a crash is ignored by readers and cut off by the next append")
+    void aTornLastLineIsIgnoredThenCutOff() throws Exception {
+        HistoryFixtures f = new HistoryFixtures();
+        JsonLinesHistory history = new JsonLinesHistory(tmp.resolve("history.jsonl"));
+        history.append(entry(f, "r1"));
+        Files.writeString(history.file(), "{\"format\":1,\"rolloutId\":\"r2\",\"app\":\"chec", StandardOpenOption.APPEND);
+
+        HistoryRead torn = history.read();
+        history.append(entry(f, "r3"));
+        HistoryRead after = history.read();
+
+        assertThat(torn.entries()).extracting(HistoryEntry::rolloutId).containsExactly("r1");
+        assertThat(torn.skipped()).singleElement().asString().contains("line 2: incomplete last line");
+        assertThat(after.entries()).extracting(HistoryEntry::rolloutId).containsExactly("r1", "r3");
+        assertThat(after.skipped()).isEmpty();
+        assertThat(Files.readString(history.file())).doesNotContain("\"chec{");
+    }
+
+    @Test
+    void aCorruptLineIsSkippedAndNamedAndANewerFormatIsRefused() throws Exception {
+        HistoryFixtures f = new HistoryFixtures();
+        JsonLinesHistory history = new JsonLinesHistory(tmp.resolve("history.jsonl"));
+        history.append(entry(f, "r1"));
+        Files.writeString(history.file(), "not json\n{\"format\":1}\n", StandardOpenOption.APPEND);
+        history.append(entry(f, "r2"));
+
+        HistoryRead read = history.read();
+
+        assertThat(read.entries()).extracting(HistoryEntry::rolloutId).containsExactly("r1", "r2");
+        assertThat(read.skipped()).hasSize(2);
+        assertThat(read.skipped().get(0)).contains("line 2: not JSON");
+        assertThat(read.skipped().get(1)).contains("line 3: not a history entry").contains("rolloutId");
+
+        String newer = Files.readString(history.file(), StandardCharsets.UTF_8) + "{\"format\":2,\"rolloutId\":\"x\"}\n";
+        assertThatThrownBy(() -> JsonLinesHistory.parse(newer, "h.jsonl")).isInstanceOf(HistoryFormatException.class)
+                .hasMessage("h.jsonl line 5 is history format 2; this devsim reads format 1 and older: use a newer devsim");
+    }
+
+    @Test
+    void aMissingFileIsAnEmptyHistory() throws Exception {
+        assertThat(new JsonLinesHistory(tmp.resolve("none.jsonl")).read().entries()).isEmpty();
+    }
+}
