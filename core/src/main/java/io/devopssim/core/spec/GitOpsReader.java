@@ -28,7 +28,12 @@ final class GitOpsReader {
     }
 
     static Optional<GitOpsSpec> read(JsonNode section, Problems problems) {
-        Optional<SpecNode> gitops = SpecNode.map(section, "gitops", problems, true, KEYS);
+        return read(section, "gitops", problems);
+    }
+
+    /** @param path where the section is, for messages ({@code ""} when it is the whole document) */
+    static Optional<GitOpsSpec> read(JsonNode section, String path, Problems problems) {
+        Optional<SpecNode> gitops = SpecNode.map(section, path, problems, true, KEYS);
         if (gitops.isEmpty()) {
             return Optional.empty();
         }
