@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** {@code devsim}: the engines of the Jenkins plugins, without Jenkins, on the embedded simulated fleet. */
 @Command(name = "devsim", mixinStandardHelpOptions = true, version = "devsim 0.1.0",
@@ -18,13 +19,29 @@ public final class Devsim {
     /** The rollout waits for approval ({@code devsim approve} or {@code devsim abort}, then run it again). */
     public static final int EXIT_PAUSED = 3;
 
+    /** Environment variables, read for the secrets a spec names by variable (never printed). */
+    private final Map<String, String> env;
+
+    Devsim(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs {@code devsim args} with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Devsim());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, with these environment variables instead of the process's. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Devsim(env));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -17,9 +17,19 @@ import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.mlgate.gate.ModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import io.devopssim.core.metrics.MetricsProvider;
+import io.devopssim.core.metrics.MetricsUnavailableException;
+import io.devopssim.core.spec.StepSpec;
+import io.devopssim.core.state.RolloutState;
+import io.devopssim.mlgate.prometheus.PromQlTemplates;
+import io.devopssim.mlgate.prometheus.PrometheusMetricsProvider;
+
 import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,11 +39,15 @@ import java.util.concurrent.Callable;
 /**
  * Runs one rollout spec, of any strategy, on the simulated fleet, committing its decision to the spec's
  * environment repository; or, with {@code --dry-run}, to a throwaway copy of it, printing what it would do.
+ * When the spec's {@code traffic:} names a real router (or {@code argocd:} a real Argo CD), it runs against
+ * the cluster in real time (a dry run still runs on the simulator).
  */
 @Command(name = "rollout", mixinStandardHelpOptions = true,
         description = {"Run a rollout spec (canary, blueGreen, hybrid or rolling) on the simulated fleet, promoting or",
                 "rolling back by Git commit. Runs on simulated time and commits to the environment repository",
                 "the spec names; with --dry-run, to a throwaway copy of it, and prints what it would have done.",
+                "With a traffic.router other than simulator (or an argocd: section) it runs against the cluster",
+                "in real time (--kubeconfig, secrets from the variables the spec names, --prometheus for analysis).",
                 "Exit code: 0 promoted, 1 not promoted, 2 bad input, 3 paused for approval."})
 final class RolloutCommand implements Callable<Integer> {
     /** In the state directory: one line per finished rollout, what {@code devsim gate train} learns from. */
@@ -65,6 +79,21 @@ final class RolloutCommand implements Callable<Integer> {
             description = "the environment's name, for the badge (default: the environment repository's branch)")
     String environment;
 
+    @Option(names = "--kubeconfig", description = "kubeconfig for cluster.context (default: $KUBECONFIG or ~/.kube/config)")
+    Path kubeconfig;
+
+    @Option(names = "--prometheus", description = "Prometheus (or Thanos Query) URL for analysis steps against a cluster")
+    URI prometheus;
+
+    @Option(names = "--canary-selector", description = "PromQL label matchers of the canary (default: {app=\"<app>\",track=\"canary\"})")
+    String canarySelector;
+
+    @Option(names = "--baseline-selector", description = "PromQL label matchers of the baseline (default: {app=\"<app>\",track=\"baseline\"})")
+    String baselineSelector;
+
+    @ParentCommand
+    Devsim devsim;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -84,11 +113,14 @@ final class RolloutCommand implements Callable<Integer> {
             throw new UserError("--environment must not be blank");
         }
         String rolloutId = id != null ? id : spec.app() + "-" + spec.image().tag();
-        GitCredentials credentials = Credentials.from(spec.gitops().credentials(), System.getenv());
+        GitCredentials credentials = Credentials.from(spec.gitops().credentials(), devsim.env());
         Instant from = start != null ? start : Instant.now();
         String env = environment != null ? environment : spec.gitops().branch();
         if (dryRun) {
             return dryRun(o, spec, rolloutId, credentials, from, env);
+        }
+        if (!spec.runtime().simulated() || spec.runtime().argocd() != null) {
+            return onCluster(spec, rolloutId, credentials, o, env);
         }
         // before anything is committed: an output folder devsim may not write to is bad input
         Path dir = OutputFolder.prepare(out != null ? out : Path.of("out", rolloutId));
@@ -169,5 +201,65 @@ final class RolloutCommand implements Callable<Integer> {
         o.println("=> " + (dryRun ? "would end " : "") + result.state().phase()
                 + (result.state().outcome() == null ? "" : ": " + result.state().outcome()));
         return result.state().phase() == RolloutPhase.PROMOTED ? 0 : Devsim.EXIT_NOT_PROMOTED;
+    }
+
+    /** Against the cluster, Argo CD and metrics the spec and options name, in real time. */
+    private int onCluster(RolloutSpec spec, String rolloutId, GitCredentials credentials, PrintWriter o, String env)
+            throws Exception {
+        if (start != null) {
+            throw new UserError("--start sets simulated time; a rollout against a cluster runs in real time");
+        }
+        if (spec.steps().stream().anyMatch(s -> s instanceof StepSpec.Chaos)) {
+            throw new UserError("chaos steps run on the simulated fleet only in devsim rollout; remove them, or use traffic.router simulator");
+        }
+        MetricsProvider metrics = metrics(spec);
+        Path dir = OutputFolder.prepare(out != null ? out : Path.of("out", rolloutId));
+        o.println("Running " + spec.strategy().yamlName() + " rollout " + rolloutId + " against traffic.router "
+                + spec.runtime().traffic().router()
+                + (spec.runtime().argocd() == null ? "" : " and Argo CD application " + spec.runtime().argocd().application())
+                + ", in real time");
+        PrintWriter e = command.commandLine().getErr();
+        RolloutHistory history = new RolloutHistory(new JsonLinesHistory(stateDir.resolve(HISTORY_FILE)),
+                warning -> e.println("devsim: warning: " + warning));
+        RolloutState end;
+        try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
+            end = new ClusterRollout(promoter, new FileStateStore(stateDir), kubeconfig, devsim.env())
+                    .run(spec, file.toAbsolutePath().getParent(), rolloutId, credentials, metrics, history,
+                            new ConsoleProgress(o, spec.app() + " " + spec.image().tag()));
+        } catch (ModelException bad) {
+            throw new UserError(file + ": analysis." + bad.getMessage(), bad);
+        }
+        ReportWriter.Written written = new ReportWriter().write(new Report("devsim rollout " + rolloutId, Instant.now(),
+                List.of(Reports.of(spec, end, prometheus == null ? null : metrics, env)), List.of(),
+                end.phase() == RolloutPhase.PROMOTED), dir);
+        if (end.phase() == RolloutPhase.PAUSED) {
+            o.println("=> PAUSED for approval: devsim approve --id " + rolloutId + " (or devsim abort --id " + rolloutId
+                    + "), then run this command again");
+            o.println("Report so far: " + written.html());
+            return Devsim.EXIT_PAUSED;
+        }
+        o.println("=> " + end.phase() + (end.outcome() == null ? "" : ": " + end.outcome()));
+        o.println("Report: " + written.html());
+        return end.phase() == RolloutPhase.PROMOTED ? 0 : Devsim.EXIT_NOT_PROMOTED;
+    }
+
+    /** Prometheus when given; without it, analysis steps cannot run against a cluster and are refused up front. */
+    private MetricsProvider metrics(RolloutSpec spec) {
+        if (prometheus != null) {
+            String app = spec.app();
+            return new PrometheusMetricsProvider(prometheus, PromQlTemplates.devsim(Duration.ofMinutes(1)),
+                    canarySelector != null ? canarySelector : "{app=\"" + app + "\",track=\"canary\"}",
+                    baselineSelector != null ? baselineSelector : "{app=\"" + app + "\",track=\"baseline\"}",
+                    Duration.ofSeconds(30));
+        }
+        boolean analyses = spec.steps().stream().anyMatch(s -> s instanceof StepSpec.Analysis)
+                || spec.blueGreen() != null || spec.rolling() != null;
+        if (analyses) {
+            throw new UserError("the spec has analysis steps: against a cluster, give --prometheus URL (where the canary's"
+                    + " and the baseline's metrics are)");
+        }
+        return query -> {
+            throw new MetricsUnavailableException("no metrics source: run with --prometheus");
+        };
     }
 }

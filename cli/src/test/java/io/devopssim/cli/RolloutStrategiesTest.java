@@ -51,6 +51,10 @@ class RolloutStrategiesTest {
         List<String> all = new java.util.ArrayList<>(List.of("rollout", "-f", spec.toString(), "--state-dir",
                 tmp.resolve("state").toString(), "--start", "2026-11-23T09:00:00Z"));
         all.addAll(List.of(more));
+        if (!all.contains("--dry-run") && !all.contains("--out")) {
+            // the report goes to the test's folder, not out/ under the module
+            all.addAll(List.of("--out", tmp.resolve("out").toString()));
+        }
         return all.toArray(String[]::new);
     }
 

@@ -99,7 +99,7 @@ final class CutOver {
     /** All traffic at once: a blue-green router knows no weight but 0 and 100. */
     private RolloutState cutOver(RolloutState s, String tag) throws RolloutException {
         try {
-            ctx.router().setCanaryWeight(100);
+            ctx.router().changeCanaryWeight(100, "cut-over");
         } catch (TrafficRoutingException e) {
             RolloutState failed = s.withPhase(RolloutPhase.ROLLING_BACK).withOutcome("traffic router failed: " + e.getMessage());
             return timeline.record(failed, timeline.event(failed, s.stepIndex(), Kind.FAILED, "cut-over failed: " + e.getMessage()));

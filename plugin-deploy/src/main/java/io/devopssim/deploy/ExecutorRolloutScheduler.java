@@ -18,9 +18,14 @@ public final class ExecutorRolloutScheduler implements RolloutScheduler {
         this.clock = clock;
     }
 
+    /**
+     * The delay is rounded up to the millisecond: truncated, a transition due in 0.4 ms would run at once, find
+     * itself early, and be scheduled again and again until the instant passed (a busy loop of wake-ups).
+     */
     @Override
     public Cancellable schedule(Runnable task, Instant when) {
-        long delay = Math.max(0, Duration.between(clock.now(), when).toMillis());
+        Duration until = Duration.between(clock.now(), when);
+        long delay = until.isNegative() || until.isZero() ? 0 : until.plusNanos(999_999).toMillis();
         ScheduledFuture<?> f = executor.schedule(task, delay, TimeUnit.MILLISECONDS);
         return () -> f.cancel(false);
     }

@@ -19,6 +19,8 @@ import io.devopssim.core.traffic.TrafficRoutingException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -69,10 +71,11 @@ final class Promotion {
             return retryOrFail(s, "promotion commit failed: " + e.getMessage());
         }
         int weight = s.weight();
+        Optional<String> reset = Optional.empty();
         if (after == AfterCommit.EMPTY_CANARY_AND_END) {
             try {
                 // the new version now runs as stable (Argo CD applies the commit); the canary track empties
-                ctx.router().setCanaryWeight(0);
+                reset = ctx.router().changeCanaryWeight(0, STEP_PROMOTE);
                 weight = 0;
             } catch (TrafficRoutingException e) {
                 // the commit is what counts: Argo CD brings the cluster to it; say so and finish
@@ -85,14 +88,22 @@ final class Promotion {
                 + value + " in commit " + Timeline.shortId(result.commitId());
         Instant now = ctx.clock().now();
         if (ctx.verifier().enabled()) {
+            // a weight reset the router committed after the promotion is the newer revision: verified at it
+            String verifyAt = reset.orElse(result.commitId());
             try {
-                ctx.verifier().begin(result.commitId());
+                ctx.verifier().begin(verifyAt);
             } catch (DeploymentVerifier.VerificationException e) {
                 return retryOrFail(s, e.getMessage());
             }
             RolloutState next = s.withPhase(RolloutPhase.VERIFYING).waiting(now, now);
-            return timeline.record(next, new RolloutEvent(now, -1, Kind.COMMITTED, committed
-                    + "; waiting for the deployment to be synced and healthy at it", weight, last, result.commitId()));
+            List<RolloutEvent> events = new ArrayList<>();
+            events.add(new RolloutEvent(now, -1, Kind.COMMITTED, committed + "; waiting for the deployment to be synced and"
+                    + " healthy at " + (reset.isPresent() ? "the canary's weight reset, commit " + Timeline.shortId(verifyAt)
+                    : "it"), weight, last, result.commitId()));
+            int w = weight;
+            reset.ifPresent(c -> events.add(new RolloutEvent(now, -1, Kind.WEIGHT, "canary weight 0 committed in "
+                    + Timeline.shortId(c), w, null, c)));
+            return timeline.recordAll(next, events); // one save: a resumed verification knows which revision it waits for
         }
         String already = result.alreadyCommitted() ? " (already in history)" : "";
         if (after == AfterCommit.CONTINUE) {
@@ -114,10 +125,11 @@ final class Promotion {
     RolloutState verify(RolloutState s) throws RolloutException {
         String commit = Timeline.promotionCommit(s).orElseThrow(() ->
                 new IllegalStateException("rollout " + s.rolloutId() + " is verifying but has no promotion commit"));
+        String revision = Timeline.verifiedRevision(s).orElse(commit);
         Instant now = ctx.clock().now();
         DeploymentVerifier.Check check;
         try {
-            check = ctx.verifier().check(commit, s.waitingSince());
+            check = ctx.verifier().check(revision, s.waitingSince());
         } catch (DeploymentVerifier.VerificationException e) {
             return retryOrFail(s, e.getMessage());
         }
@@ -151,13 +163,17 @@ final class Promotion {
      * decision by a commit that changes no value.
      */
     RolloutState rollBack(RolloutState s) throws RolloutException {
-        if (s.weight() != 0) {
-            try {
-                ctx.router().setCanaryWeight(0);
-            } catch (TrafficRoutingException e) {
-                return retryOrFail(s, "could not take traffic off the canary: " + e.getMessage());
-            }
-            s = timeline.record(s, new RolloutEvent(ctx.clock().now(), -1, Kind.WEIGHT, trafficBack, 0, null, null));
+        Optional<String> weightCommit;
+        try {
+            // asked even at weight 0 (an unchanged weight writes nothing): a weight changed just before a restart
+            // lost the state that said so is taken back too
+            weightCommit = ctx.router().changeCanaryWeight(0, STEP_ROLLBACK);
+        } catch (TrafficRoutingException e) {
+            return retryOrFail(s, "could not take traffic off the canary: " + e.getMessage());
+        }
+        if (s.weight() != 0 || weightCommit.isPresent()) {
+            s = timeline.record(s, new RolloutEvent(ctx.clock().now(), -1, Kind.WEIGHT, trafficBack, 0, null,
+                    weightCommit.orElse(null)));
         }
         Judgement last = Timeline.lastJudgement(s);
         boolean aborted = Timeline.isAborted(s);
@@ -233,7 +249,7 @@ final class Promotion {
         }
         int weight = s.weight();
         try {
-            ctx.router().setCanaryWeight(0);
+            ctx.router().changeCanaryWeight(0, "failed");
             weight = 0;
         } catch (TrafficRoutingException e) {
             why = why + "; and the canary weight could not be reset (" + e.getMessage() + "), it may still be " + weight + "%";

@@ -71,7 +71,7 @@ public final class RollingUpdateEngine extends StrategyEngine {
 
     private RolloutState move(RolloutState s, RollingBatches.Batch batch, String where) throws RolloutException {
         try {
-            ctx.router().setCanaryWeight(batch.weight());
+            ctx.router().changeCanaryWeight(batch.weight(), "batch-" + (s.stepIndex() / 2 + 1));
         } catch (TrafficRoutingException e) {
             RolloutState failed = s.withPhase(RolloutPhase.ROLLING_BACK).withOutcome("traffic router failed: " + e.getMessage());
             return timeline.record(failed, timeline.event(failed, s.stepIndex(), Kind.FAILED, where + " failed: " + e.getMessage()));
@@ -94,7 +94,7 @@ public final class RollingUpdateEngine extends StrategyEngine {
             }
         }
         try {
-            ctx.router().setCanaryWeight(back.weight());
+            ctx.router().changeCanaryWeight(back.weight(), "rollback-to-" + back.weight());
         } catch (TrafficRoutingException e) {
             return promotion.retryOrFail(s, "could not roll a batch back: " + e.getMessage());
         }

@@ -100,9 +100,9 @@ abstract class StrategyEngine implements RolloutEngine {
     /** The first line of the timeline; {@code stable} is the value the environment repository holds. */
     protected abstract String startMessage(String stable);
 
-    /** After a restart: put the router where the saved state says. */
+    /** After a restart: put the router where the saved state says (a router that is its own record keeps its weight). */
     protected void restore(RolloutState s) throws TrafficRoutingException {
-        ctx.router().setCanaryWeight(s.weight());
+        ctx.router().restoreCanaryWeight(s.weight());
     }
 
     /** One transition of the PROGRESSING phase. */

@@ -43,8 +43,22 @@ final class Timeline {
 
     /** Appends the event, saves, then tells the listener; a rollout that ended goes to the release history. */
     RolloutState record(RolloutState s, RolloutEvent e) throws RolloutException {
-        RolloutState next = save(s.withEvent(e));
-        ctx.listener().onEvent(next, e);
+        return recordAll(s, List.of(e));
+    }
+
+    /**
+     * Appends the events and saves them in one write, then tells the listener of each; a rollout that ended
+     * goes to the release history.
+     */
+    RolloutState recordAll(RolloutState s, List<RolloutEvent> events) throws RolloutException {
+        RolloutState next = s;
+        for (RolloutEvent e : events) {
+            next = next.withEvent(e);
+        }
+        save(next);
+        for (RolloutEvent e : events) {
+            ctx.listener().onEvent(next, e);
+        }
         if (next.phase().isTerminal()) {
             ctx.history().finished(next, ctx.spec(), ctx.analysis()); // the labelled example; never fails the rollout
         }
@@ -61,6 +75,23 @@ final class Timeline {
         for (int i = s.events().size() - 1; i >= 0; i--) {
             if (s.events().get(i).kind() == Kind.COMMITTED) {
                 return Optional.of(s.events().get(i).commitId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The revision a promotion is verified at: the newest commit since it, which is the canary's weight reset
+     * when the router committed one (GitOps), else the promotion commit itself.
+     */
+    static Optional<String> verifiedRevision(RolloutState s) {
+        for (int i = s.events().size() - 1; i >= 0; i--) {
+            RolloutEvent e = s.events().get(i);
+            if (e.kind() == Kind.COMMITTED) {
+                return Optional.of(e.commitId());
+            }
+            if (e.kind() == Kind.WEIGHT && e.stepIndex() < 0 && e.commitId() != null) {
+                return Optional.of(e.commitId());
             }
         }
         return Optional.empty();

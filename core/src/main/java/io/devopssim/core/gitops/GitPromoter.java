@@ -230,6 +230,7 @@ public final class GitPromoter implements Promoter, AutoCloseable {
     }
 
     /** The value at {@code locator} in {@code file} at the tip of {@code branch}. */
+    @Override
     public String currentValue(String repoUrl, String branch, String file, ValueLocator locator,
                                GitCredentials credentials) throws PromotionException {
         String path = repoPath(file);

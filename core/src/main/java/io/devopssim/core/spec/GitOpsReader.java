@@ -21,14 +21,19 @@ final class GitOpsReader {
     private static final Pattern SCP_LIKE = Pattern.compile("[\\w.-]+@[\\w.-]+:.*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** The rules of git check-ref-format that a person can break by accident. */
-    private static final Pattern BAD_BRANCH = Pattern.compile(
+    static final Pattern BAD_BRANCH = Pattern.compile(
             "^[-/.].*|.*[/.]$|.*\\.\\..*|.*//.*|.*@\\{.*|.*\\.lock$|.*/\\..*|.*[\\s~^:?*\\[\\\\\\p{Cntrl}].*");
 
     private GitOpsReader() {
     }
 
     static Optional<GitOpsSpec> read(JsonNode section, Problems problems) {
-        Optional<SpecNode> gitops = SpecNode.map(section, "gitops", problems, true, KEYS);
+        return read(section, "gitops", problems);
+    }
+
+    /** @param path where the section is, for messages ({@code ""} when it is the whole document) */
+    static Optional<GitOpsSpec> read(JsonNode section, String path, Problems problems) {
+        Optional<SpecNode> gitops = SpecNode.map(section, path, problems, true, KEYS);
         if (gitops.isEmpty()) {
             return Optional.empty();
         }
@@ -51,7 +56,7 @@ final class GitOpsReader {
     }
 
     /** http(s) and file URLs, or a path; no SSH (JGit here has no SSH transport) and no secret in the URL. */
-    private static boolean checkRepo(String repo, String path, Problems problems) {
+    static boolean checkRepo(String repo, String path, Problems problems) {
         int scheme = repo.indexOf("://");
         if (scheme < 0) {
             if (SCP_LIKE.matcher(repo).matches()) {
@@ -84,7 +89,7 @@ final class GitOpsReader {
     }
 
     /** A path inside the repository: relative, and not climbing out of it. */
-    private static boolean checkFile(String file, String path, Problems problems) {
+    static boolean checkFile(String file, String path, Problems problems) {
         String normal = file.replace('\\', '/');
         boolean absolute = normal.startsWith("/") || normal.matches("[A-Za-z]:.*");
         boolean climbs = List.of(normal.split("/")).contains("..");
@@ -120,7 +125,7 @@ final class GitOpsReader {
     }
 
     /** {usernameEnv, passwordEnv} together, or {credentialsId}; never both, never a secret itself. */
-    private static Optional<CredentialsSpec> credentials(JsonNode section, String path, Problems problems) {
+    static Optional<CredentialsSpec> credentials(JsonNode section, String path, Problems problems) {
         Optional<SpecNode> credentials = SpecNode.map(section, path, problems, true, CREDENTIAL_KEYS);
         if (credentials.isEmpty()) {
             return Optional.empty();

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class RolloutSpecReader {
     /** The top-level keys, in the order a spec is usually written and problems are listed. */
     static final List<String> KEYS = List.of("app", "image", "strategy", "steps", "blueGreen", "rolling", "analysis", "gitops",
-            "simulation");
+            "simulation", "traffic", "cluster", "argocd");
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
@@ -62,6 +62,7 @@ public final class RolloutSpecReader {
         if (analysis.metricsMissing()) {
             requireMetrics(analysisSteps, analysisRefs, problems);
         }
+        Optional<RuntimeSpec> runtime = RuntimeReader.read(document, gitops, steps, problems);
 
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems.inSectionOrder(KEYS));
@@ -69,7 +70,7 @@ public final class RolloutSpecReader {
         Strategy s = strategy.orElseThrow();
         return new RolloutSpec(app.orElseThrow(), image.orElseThrow(), s, steps, analysis.toSpec(), gitops.orElseThrow(),
                 simulation.orElseThrow(), s.cutsOver() ? blueGreen.orElseThrow() : null,
-                s == Strategy.ROLLING ? rolling.orElseThrow() : null);
+                s == Strategy.ROLLING ? rolling.orElseThrow() : null, runtime.orElseThrow());
     }
 
     /** {@code analysis.metrics: required by the analysis steps at steps[1], steps[3] and blueGreen.prePromotionAnalysis}. */

@@ -1,5 +1,7 @@
 package io.devopssim.core.traffic;
 
+import java.util.Optional;
+
 /**
  * Port: shifts traffic between the stable version and the canary. Implementations: the simulator,
  * Kubernetes replica ratio, Gateway API HTTPRoute, Argo Rollouts, GitOps commits. Setting the weight
@@ -12,4 +14,27 @@ public interface TrafficRouter {
 
     /** The canary's current share of requests, 0..100. */
     int canaryWeight() throws TrafficRoutingException;
+
+    /**
+     * Sets the weight as one named change of a rollout. {@code change} names it the same way across
+     * restarts (the engine passes {@code step-3}, {@code promote}, {@code rollback}), so a router that
+     * records every change (GitOps: one commit each) makes each change at most once.
+     *
+     * @return the revision a deployment controller must apply before the weight takes effect (the engine
+     *         then waits for it without holding a thread), or empty when it has taken effect already
+     */
+    default Optional<String> changeCanaryWeight(int percent, String change) throws TrafficRoutingException {
+        setCanaryWeight(percent);
+        return Optional.empty();
+    }
+
+    /**
+     * After a restart, puts the weight back where the saved state says, for a router that may have lost it
+     * (a restarted simulator, an HTTPRoute reverted by hand). A router whose state is itself the durable
+     * record (GitOps) leaves it: a change made just before the restart and not yet saved is found again
+     * when the engine repeats that change, and writing the older weight first would commit twice.
+     */
+    default void restoreCanaryWeight(int percent) throws TrafficRoutingException {
+        setCanaryWeight(percent);
+    }
 }

@@ -287,8 +287,8 @@ class RolloutSpecReaderTest {
                 "x.y": 1
                 """)).containsExactly(
                 "aap: unknown key (did you mean app?)",
-                "colour: unknown key (known: app, image, strategy, steps, blueGreen, rolling, analysis, gitops, simulation)",
-                "[\"x.y\"]: unknown key (known: app, image, strategy, steps, blueGreen, rolling, analysis, gitops, simulation)",
+                "colour: unknown key (known: app, image, strategy, steps, blueGreen, rolling, analysis, gitops, simulation, traffic, cluster, argocd)",
+                "[\"x.y\"]: unknown key (known: app, image, strategy, steps, blueGreen, rolling, analysis, gitops, simulation, traffic, cluster, argocd)",
                 "app: required",
                 "image: required",
                 "steps: required",
@@ -557,6 +557,6 @@ class RolloutSpecReaderTest {
         assertThat(problems("")).containsExactly("the spec is empty");
         assertThat(problems("# nothing but a comment\n")).containsExactly("the spec is empty");
         assertThat(problems("- setWeight: 10\n")).containsExactly(
-                "expected a map of app, image, strategy, steps, blueGreen, rolling, analysis, gitops, simulation, got a list");
+                "expected a map of app, image, strategy, steps, blueGreen, rolling, analysis, gitops, simulation, traffic, cluster, argocd, got a list");
     }
 }

@@ -1,31 +1,42 @@
 package io.devopssim.deploy.jenkins;
 
 import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.spec.RolloutSpec;
+import io.devopssim.core.time.Clock;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.RolloutScheduler;
-
+import io.devopssim.deploy.argocd.ArgoCdApplications;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** What a step execution runs against; one per controller, reached through the step's descriptor. */
+/**
+ * What the deploy steps run against: one per controller ({@link DeployRuntimeProvider}), replaced by a test
+ * runtime in tests. Holds no per-build state.
+ */
 public interface RolloutRuntime {
 
+    /** Fires every step's next transition; one small pool for all of them. */
     RolloutScheduler scheduler();
 
-    /** The build a step runs in: where its rollout state goes, and the id rollouts derive theirs from. */
+    Clock clock();
+
+    /** Rollouts paused for approval, so an approval from the build page resumes them at once. */
+    RolloutWakeups wakeups();
+
+    /** The build a step runs in. */
     BuildRef build(StepContext context) throws IOException, InterruptedException;
 
-    /**
-     * @param rootDir          the build's own folder
-     * @param externalizableId {@code job/path#number}
-     */
-    record BuildRef(Path rootDir, String externalizableId) {
-    }
-
+    /** The ports of one rollout. */
     RolloutContext context(String rolloutId, RolloutSpec spec, GitCredentials credentials, Path stateDir,
                            RolloutListener listener);
+
+    /** The environment repositories, shared by every step (it keeps one clone per repository). */
+    GitPromoter promoter();
+
+    /** Argo CD's Applications through the Kubernetes API or the REST API, as {@code endpoint} says. */
+    ArgoCdApplications argoCd(ArgoCdEndpoint endpoint);
 }

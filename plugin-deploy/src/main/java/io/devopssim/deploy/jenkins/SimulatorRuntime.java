@@ -1,7 +1,9 @@
 package io.devopssim.deploy.jenkins;
 
+import hudson.FilePath;
+import hudson.model.Run;
 import io.devopssim.core.gitops.GitCredentials;
-import io.devopssim.core.gitops.Promoter;
+import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.judge.AnalysisRunner;
 import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetSimulator;
@@ -9,27 +11,42 @@ import io.devopssim.core.spec.JudgeKind;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.time.Clock;
+import io.devopssim.deploy.Analyses;
+import io.devopssim.deploy.PreviewBench;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.RolloutScheduler;
-
-import hudson.model.Run;
+import io.devopssim.deploy.argocd.ArgoCdApplications;
+import io.devopssim.deploy.argocd.KubernetesArgoCdApplications;
+import io.devopssim.deploy.argocd.RestArgoCdApplications;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Rollouts on the embedded simulated fleet in real time, promoted through the real environment repository:
- * a dry run of the spec inside Jenkins. Cluster routers arrive with issue #3.
+ * a dry run of the spec inside Jenkins. Cluster routers arrive with issue #3. Promotions, rollbacks and
+ * Argo CD waits are real.
  */
 public final class SimulatorRuntime implements RolloutRuntime {
+    private static final Duration ARGOCD_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     private final RolloutScheduler scheduler;
     private final Clock clock;
-    private final Promoter promoter;
+    private final GitPromoter promoter;
+    private final RolloutWakeups wakeups = new RolloutWakeups();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(ARGOCD_REQUEST_TIMEOUT).build();
+    private KubernetesClient kubernetes;
 
     /** @param promoter shared by every rollout of the controller (it keeps one clone per repository) */
-    public SimulatorRuntime(RolloutScheduler scheduler, Clock clock, Promoter promoter) {
+    public SimulatorRuntime(RolloutScheduler scheduler, Clock clock, GitPromoter promoter) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.promoter = promoter;
@@ -41,9 +58,18 @@ public final class SimulatorRuntime implements RolloutRuntime {
     }
 
     @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public RolloutWakeups wakeups() {
+        return wakeups;
+    }
+
+    @Override
     public BuildRef build(StepContext context) throws IOException, InterruptedException {
-        Run<?, ?> run = context.get(Run.class);
-        return new BuildRef(run.getRootDir().toPath(), run.getExternalizableId());
+        return new RunBuild(context.get(Run.class), context.get(FilePath.class));
     }
 
     @Override
@@ -51,11 +77,45 @@ public final class SimulatorRuntime implements RolloutRuntime {
                                   RolloutListener listener) {
         if (spec.analysis().judge() != JudgeKind.THRESHOLD) {
             throw new IllegalArgumentException("analysis.judge " + spec.analysis().judge().yamlName()
-                    + " is not available in canaryRollout yet; use threshold");
+                    + " is not available in the deploy steps yet; use threshold");
         }
         FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
         return new RolloutContext(rolloutId, spec, fleet, new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())),
                 promoter, credentials, new FileStateStore(stateDir), clock, listener,
-                RolloutContext.RetryPolicy.DEFAULT);
+                RolloutContext.RetryPolicy.DEFAULT)
+                .withAnalyses(simulatorAnalyses(fleet, PreviewBench.create(spec.simulation(), clock)));
+    }
+
+    /**
+     * The live fleet and a blue-green preview bench, judged by thresholds; other judges live in plugin-ml-gate,
+     * so criteria naming one are refused (the engine then refuses the spec before it starts).
+     */
+    static Analyses simulatorAnalyses(FleetSimulator live, FleetSimulator preview) {
+        return (target, criteria) -> criteria.judge() != JudgeKind.THRESHOLD ? Optional.empty()
+                : Optional.of(new AnalysisRunner(target == Analyses.Target.PREVIEW ? preview : live, new ThresholdJudge(criteria)));
+    }
+
+    @Override
+    public GitPromoter promoter() {
+        return promoter;
+    }
+
+    @Override
+    public ArgoCdApplications argoCd(ArgoCdEndpoint endpoint) {
+        if (endpoint.isRest()) {
+            return new RestArgoCdApplications(endpoint.server(), endpoint.token(), http, ARGOCD_REQUEST_TIMEOUT);
+        }
+        return new KubernetesArgoCdApplications(kubernetes(), endpoint.namespace());
+    }
+
+    /**
+     * The controller's own cluster configuration (in-cluster service account or kubeconfig), made on first
+     * use. The JDK transport is named, not discovered: service discovery would use Jenkins' class loader.
+     */
+    private synchronized KubernetesClient kubernetes() {
+        if (kubernetes == null) {
+            kubernetes = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory()).build();
+        }
+        return kubernetes;
     }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * gets and every response it gives against shared/argocd/swagger.json. The test plays the controller
  * through {@link #app()}; {@link #validationErrors()} must stay empty.
  */
-final class FakeArgoCdServer implements AutoCloseable {
+public final class FakeArgoCdServer implements AutoCloseable {
 
     private static final String PREFIX = "/api/v1/applications/";
 
@@ -40,14 +40,20 @@ final class FakeArgoCdServer implements AutoCloseable {
     private final String token;
     private final HttpServer server;
 
-    /** Reading and converting the 360 kB Swagger 2.0 file takes seconds: build it once per test class. */
-    static OpenApiInteractionValidator argoCdValidator() {
-        return OpenApiInteractionValidator
-                .createForSpecificationUrl(Crds.shared("argocd/swagger.json").toUri().toString())
-                .build();
+    /** Built once for all test classes of the run: reading and converting the 360 kB Swagger 2.0 file takes seconds. */
+    private static OpenApiInteractionValidator sharedValidator;
+
+    /** The validator for shared/argocd/swagger.json (thread-safe once built). */
+    public static synchronized OpenApiInteractionValidator argoCdValidator() {
+        if (sharedValidator == null) {
+            sharedValidator = OpenApiInteractionValidator
+                    .createForSpecificationUrl(Crds.shared("argocd/swagger.json").toUri().toString())
+                    .build();
+        }
+        return sharedValidator;
     }
 
-    FakeArgoCdServer(OpenApiInteractionValidator validator, String token, ObjectNode app) throws IOException {
+    public FakeArgoCdServer(OpenApiInteractionValidator validator, String token, ObjectNode app) throws IOException {
         this.validator = validator;
         this.token = token;
         apps.put(app.path("metadata").path("name").asText(), app);
@@ -56,21 +62,21 @@ final class FakeArgoCdServer implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** The Application as the server holds it; tests change it to play the controller. */
-    ObjectNode app() {
+    public ObjectNode app() {
         return apps.values().iterator().next();
     }
 
-    List<String> validationErrors() {
+    public List<String> validationErrors() {
         return validationErrors;
     }
 
     /** "METHOD path?query" of every request, in order. */
-    List<String> requests() {
+    public List<String> requests() {
         return requests;
     }
 

@@ -1,0 +1,43 @@
+package io.devopssim.deploy.jenkins;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import io.devopssim.core.gitops.GitPromoter;
+import io.devopssim.core.gitops.PromoterOptions;
+import io.devopssim.core.time.Clock;
+import io.devopssim.deploy.ExecutorRolloutScheduler;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Holds the controller's one {@link RolloutRuntime}, made on first use, for every deploy step and action. */
+@Extension
+public final class DeployRuntimeProvider {
+    private volatile RolloutRuntime runtime;
+
+    /** The controller's runtime (steps and actions reach it here, never through a static field). */
+    static RolloutRuntime get() {
+        return ExtensionList.lookupSingleton(DeployRuntimeProvider.class).runtime();
+    }
+
+    RolloutRuntime runtime() {
+        RolloutRuntime r = runtime;
+        if (r == null) {
+            synchronized (this) {
+                r = runtime;
+                if (r == null) {
+                    // one small pool for every step of this controller: no thread per waiting rollout
+                    ScheduledExecutorService pool = Executors.newScheduledThreadPool(2, task -> {
+                        Thread t = new Thread(task, "devsim rollout scheduler");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    r = new SimulatorRuntime(new ExecutorRolloutScheduler(pool, Clock.system()), Clock.system(),
+                            new GitPromoter(PromoterOptions.defaults()));
+                    runtime = r;
+                }
+            }
+        }
+        return r;
+    }
+}

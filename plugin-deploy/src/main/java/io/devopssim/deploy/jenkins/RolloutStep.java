@@ -1,0 +1,61 @@
+package io.devopssim.deploy.jenkins;
+
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The arguments every rollout step takes ({@code canaryRollout}, {@code blueGreenRollout}, {@code rollingUpdate}):
+ * the spec, from a workspace file or inline, the rollout id, whether a rollback fails the build. Its views
+ * ({@code config.jelly}, one help file per field) serve all three; each step has its own {@code help.html}.
+ */
+public abstract class RolloutStep extends Step {
+    private String specFile;
+    private String spec;
+    private String rolloutId;
+    private boolean failOnRollback = true;
+
+    public String getSpecFile() {
+        return specFile;
+    }
+
+    /** Workspace-relative path of the rollout spec (YAML). */
+    @DataBoundSetter
+    public void setSpecFile(String specFile) {
+        this.specFile = DeployStepExecution.blankToNull(specFile);
+    }
+
+    public String getSpec() {
+        return spec;
+    }
+
+    /** The rollout spec itself, inline (YAML). */
+    @DataBoundSetter
+    public void setSpec(String spec) {
+        this.spec = DeployStepExecution.blankToNull(spec);
+    }
+
+    public String getRolloutId() {
+        return rolloutId;
+    }
+
+    /** Id carried by the rollout's commits; default: derived from the build. */
+    @DataBoundSetter
+    public void setRolloutId(String rolloutId) {
+        this.rolloutId = DeployStepExecution.blankToNull(rolloutId);
+    }
+
+    public boolean isFailOnRollback() {
+        return failOnRollback;
+    }
+
+    /** Fail the build when the rollout is rolled back (default true). */
+    @DataBoundSetter
+    public void setFailOnRollback(boolean failOnRollback) {
+        this.failOnRollback = failOnRollback;
+    }
+
+    /** The arguments as one value for the execution. */
+    RolloutRequest request() {
+        return new RolloutRequest(specFile, spec, rolloutId, failOnRollback);
+    }
+}

@@ -1,0 +1,232 @@
+package io.devopssim.deploy.argocd;
+
+import io.devopssim.core.chaos.ChaosExperiments;
+import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.gitops.GitPromoter;
+import io.devopssim.core.gitops.PromoterOptions;
+import io.devopssim.core.judge.AnalysisRunner;
+import io.devopssim.core.judge.ThresholdJudge;
+import io.devopssim.core.sim.FleetSimulator;
+import io.devopssim.core.spec.RolloutSpec;
+import io.devopssim.core.spec.RolloutSpecReader;
+import io.devopssim.core.spec.TrafficSpec;
+import io.devopssim.core.state.InMemoryStateStore;
+import io.devopssim.core.state.RolloutEvent;
+import io.devopssim.core.state.RolloutPhase;
+import io.devopssim.core.state.RolloutState;
+import io.devopssim.core.testing.GitHttpTestServer;
+import io.devopssim.core.time.SimulatedClock;
+import io.devopssim.deploy.CanaryEngine;
+import io.devopssim.deploy.RolloutContext;
+import io.devopssim.deploy.RolloutListener;
+import io.devopssim.deploy.routing.Crds;
+import io.devopssim.deploy.routing.GitOpsRouter;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.eclipse.jgit.revwalk.FooterLine;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * GitOps traffic with {@code waitForSync}: each weight is a commit, and the canary goes on only once Argo CD
+ * reports the Application Synced and Healthy at it. The environment repository is a real Git server over
+ * HTTP; the Application lives on fabric8's CRUD mock, and the test plays Argo CD's controller.
+ */
+@EnableKubernetesMockClient(crud = true)
+class GitOpsTrafficArgoCdTest {
+    private static final String NS = "argocd";
+    private static final String PASSWORD = UUID.randomUUID().toString();
+    private static final String VALUES = "image:\n  repository: ghcr.io/acme/checkout\n  tag: \"1.4.2\"\n";
+    private static final String CANARY = "canary:\n  weight: 0\n";
+    private static final AtomicInteger REPOS = new AtomicInteger();
+    private static GitHttpTestServer git;
+
+    static KubernetesMockServer server;
+    static KubernetesClient client;
+
+    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private final GitCredentials credentials = new GitCredentials("deployer", PASSWORD.toCharArray());
+    private String repo;
+    private GitPromoter promoter;
+    private CanaryEngine engine;
+
+    @BeforeAll
+    static void setUpServers() throws Exception {
+        Crds.register(client, "argocd/application-crd.yaml");
+        git = new GitHttpTestServer("deployer", PASSWORD);
+    }
+
+    @AfterAll
+    static void stopGit() {
+        git.close();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        app().delete();
+        client.genericKubernetesResources(KubernetesArgoCdApplications.API_VERSION, KubernetesArgoCdApplications.KIND)
+                .inNamespace(NS).load(new ByteArrayInputStream("""
+                        apiVersion: argoproj.io/v1alpha1
+                        kind: Application
+                        metadata: {name: checkout-prod, namespace: argocd}
+                        spec:
+                          project: default
+                          source: {repoURL: https://git.example/env.git, path: apps/checkout, targetRevision: main}
+                          destination: {server: https://kubernetes.default.svc, namespace: payments}
+                        status:
+                          sync: {status: Synced, revision: "1111111111111111111111111111111111111111"}
+                          health: {status: Healthy}
+                        """.getBytes(StandardCharsets.UTF_8))).create();
+        repo = "env-" + REPOS.incrementAndGet();
+        String url = git.createRepository(repo, Map.of("apps/checkout/values.yaml", VALUES, "apps/checkout/canary.yaml", CANARY));
+        RolloutSpec spec = new RolloutSpecReader().read("""
+                app: checkout
+                image: ghcr.io/acme/checkout:1.5.0
+                steps:
+                  - setWeight: 10
+                  - pause: 1m
+                  - setWeight: 50
+                  - pause: 1m
+                gitops: {repo: %s, file: apps/checkout/values.yaml, helm: image.tag}
+                traffic: {router: gitops, file: apps/checkout/canary.yaml, helm: canary.weight, waitForSync: true}
+                cluster: {context: test}
+                argocd: {application: checkout-prod, timeout: 5m}
+                """.formatted(url));
+        promoter = new GitPromoter(PromoterOptions.defaults());
+        FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
+        engine = new CanaryEngine(new RolloutContext("checkout-1.5.0", spec,
+                new GitOpsRouter(promoter, (TrafficSpec.GitOps) spec.runtime().traffic(), credentials, "checkout-1.5.0", "checkout"),
+                new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())), promoter, credentials,
+                new InMemoryStateStore(), clock, RolloutListener.NONE, RolloutContext.RetryPolicy.DEFAULT,
+                ChaosExperiments.NONE,
+                new ArgoCdVerifier(new KubernetesArgoCdApplications(client, NS), "checkout-prod", Duration.ofMinutes(5), true, clock)));
+    }
+
+    @AfterEach
+    void closePromoter() {
+        promoter.close();
+    }
+
+    @Test
+    @DisplayName("the canary holds at each weight until Argo CD is Synced and Healthy at that weight's commit")
+    void shouldGoOnOnlyWhenArgoCdAppliedTheWeightCommit() throws Exception {
+        engine.start();
+        RolloutState s = engine.advance();
+        String weightCommit = s.events().get(s.events().size() - 1).commitId();
+
+        assertThat(s.phase()).isEqualTo(RolloutPhase.PROGRESSING);
+        assertThat(s.stepIndex()).as("still at setWeight 10").isZero();
+        assertThat(weightCommit).isEqualTo(git.history(repo, "main").get(0).name());
+        assertThat(app().get().<Object>get("operation", "sync", "revision")).as("sync requested").isEqualTo(weightCommit);
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(engine.advance().stepIndex()).as("Argo CD has not synced yet").isZero();
+
+        controllerFinished(weightCommit, "Healthy");
+        clock.advance(Duration.ofSeconds(10));
+        s = engine.advance();
+        assertThat(s.stepIndex()).as("on to the pause").isEqualTo(1);
+        assertThat(s.events()).extracting(RolloutEvent::message)
+                .anyMatch(m -> m.startsWith("step 1/4 setWeight 10 applied: checkout-prod is Synced and Healthy at"));
+
+        RolloutState end = runPlayingArgoCd(s, "Healthy");
+
+        assertThat(end.phase()).isEqualTo(RolloutPhase.PROMOTED);
+        List<RevCommit> history = git.history(repo, "main");
+        assertThat(steps(history)).containsExactly("traffic-step-1", "traffic-step-3", "promote", "traffic-promote");
+        assertThat(end.events().get(end.events().size() - 1).message())
+                .as("the promotion is checked at the newest commit, the canary's weight reset")
+                .contains("Synced and Healthy at " + history.get(0).name().substring(0, 12));
+        assertThat(git.readFile(repo, "main", "apps/checkout/canary.yaml")).isEqualTo(CANARY);
+    }
+
+    @Test
+    void shouldRollBackWhenTheAppIsDegradedAtAWeightCommit() throws Exception {
+        engine.start();
+        RolloutState s = engine.advance();
+        controllerFinished(s.events().get(s.events().size() - 1).commitId(), "Healthy");
+        s = advanceUntilStep(s, 2);
+        s = engine.advance(); // setWeight 50 committed; waiting for Argo CD
+        String fifty = s.events().get(s.events().size() - 1).commitId();
+
+        controllerFinished(fifty, "Degraded");
+        clock.advance(Duration.ofSeconds(10));
+        RolloutState end = engine.advance();
+
+        assertThat(end.phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
+        assertThat(end.outcome()).startsWith("deployment failed at canary weight 50: checkout-prod is Degraded at");
+        assertThat(steps(git.history(repo, "main"))).containsExactly("traffic-step-1", "traffic-step-3", "traffic-rollback",
+                "rollback");
+        assertThat(git.readFile(repo, "main", "apps/checkout/canary.yaml")).isEqualTo(CANARY);
+        assertThat(git.readFile(repo, "main", "apps/checkout/values.yaml")).isEqualTo(VALUES);
+    }
+
+    private RolloutState advanceUntilStep(RolloutState s, int step) throws Exception {
+        while (s.stepIndex() < step) {
+            clock.advanceTo(s.waitUntil());
+            s = engine.advance();
+        }
+        return s;
+    }
+
+    /** Runs to the end, finishing every sync Argo CD is asked for with the given health. */
+    private RolloutState runPlayingArgoCd(RolloutState s, String health) throws Exception {
+        for (int i = 0; i < 100 && !s.phase().isTerminal(); i++) {
+            Object requested = app().get().get("operation", "sync", "revision");
+            if (requested != null) {
+                controllerFinished(requested.toString(), health);
+            }
+            clock.advanceTo(s.waitUntil());
+            s = engine.advance();
+        }
+        return s;
+    }
+
+    private static List<String> steps(List<RevCommit> newestFirst) {
+        List<String> steps = new ArrayList<>();
+        for (RevCommit c : newestFirst) {
+            c.getFooterLines().stream().filter(f -> f.getKey().equals("Step")).map(FooterLine::getValue).findFirst()
+                    .ifPresent(step -> steps.add(0, step));
+        }
+        return steps;
+    }
+
+    /** Argo CD's controller finished the sync: records the result and clears .operation. */
+    private static void controllerFinished(String revision, String health) {
+        app().patch(PatchContext.of(PatchType.JSON_MERGE), """
+                {"status":{"operationState":{"phase":"Succeeded","message":"synced","startedAt":"2026-11-23T09:00:01Z",
+                 "finishedAt":"2026-11-23T09:00:09Z","syncResult":{"revision":"%s"}},
+                 "sync":{"status":"Synced","revision":"%s"},"health":{"status":"%s"}}}
+                """.formatted(revision, revision, health));
+        if (app().get().getAdditionalProperties().get("operation") != null) {
+            app().patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"remove\",\"path\":\"/operation\"}]");
+        }
+    }
+
+    private static Resource<GenericKubernetesResource> app() {
+        return client.genericKubernetesResources(KubernetesArgoCdApplications.API_VERSION,
+                KubernetesArgoCdApplications.KIND).inNamespace(NS).withName("checkout-prod");
+    }
+}

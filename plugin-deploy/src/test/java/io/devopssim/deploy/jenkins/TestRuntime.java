@@ -1,0 +1,100 @@
+package io.devopssim.deploy.jenkins;
+
+import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.gitops.GitPromoter;
+import io.devopssim.core.gitops.PromoterOptions;
+import io.devopssim.core.judge.AnalysisRunner;
+import io.devopssim.core.judge.ThresholdJudge;
+import io.devopssim.core.sim.FleetSimulator;
+import io.devopssim.core.spec.RolloutSpec;
+import io.devopssim.core.state.FileStateStore;
+import io.devopssim.core.time.Clock;
+import io.devopssim.core.time.SimulatedClock;
+import io.devopssim.deploy.PreviewBench;
+import io.devopssim.deploy.RolloutContext;
+import io.devopssim.deploy.RolloutListener;
+import io.devopssim.deploy.RolloutScheduler;
+import io.devopssim.deploy.argocd.ArgoCdApplications;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The controller's runtime for step tests: simulated time, a manual scheduler, one fleet per rollout id
+ * (the cluster outlives a controller restart), the real Git promoter, one build.
+ */
+final class TestRuntime implements RolloutRuntime {
+    final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-23T09:00:00Z"));
+    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final RolloutWakeups wakeups = new RolloutWakeups();
+    final TestBuild build;
+    final List<FleetSimulator> fleets = new ArrayList<>();
+    private final Map<String, FleetSimulator> byId = new HashMap<>();
+    private final Map<String, FleetSimulator> previews = new HashMap<>();
+    private final GitPromoter promoter;
+    GitCredentials lastCredentials;
+    ApprovalPermissions permissions = ApprovalPermissions.DENY_ALL;
+    Function<ArgoCdEndpoint, ArgoCdApplications> argoCd = e -> {
+        throw new AssertionError("this test reaches no Argo CD");
+    };
+    final List<ArgoCdEndpoint> argoCdEndpoints = new ArrayList<>();
+
+    TestRuntime(Path tmp) {
+        build = new TestBuild(tmp.resolve("build"), this);
+        promoter = new GitPromoter(PromoterOptions.defaults().withWorkRoot(tmp.resolve("git-work")));
+    }
+
+    @Override
+    public RolloutScheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public RolloutWakeups wakeups() {
+        return wakeups;
+    }
+
+    @Override
+    public BuildRef build(StepContext ctx) {
+        return build;
+    }
+
+    @Override
+    public RolloutContext context(String rolloutId, RolloutSpec spec, GitCredentials credentials, Path stateDir,
+                                  RolloutListener listener) {
+        lastCredentials = credentials;
+        FleetSimulator fleet = byId.computeIfAbsent(rolloutId, id -> {
+            FleetSimulator f = new FleetSimulator(spec.simulation(), clock);
+            fleets.add(f);
+            return f;
+        });
+        FleetSimulator preview = previews.computeIfAbsent(rolloutId, id -> PreviewBench.create(spec.simulation(), clock));
+        return new RolloutContext(rolloutId, spec, fleet, new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())),
+                promoter, credentials, new FileStateStore(stateDir), clock, listener,
+                new RolloutContext.RetryPolicy(3, Duration.ofSeconds(5)))
+                .withAnalyses(SimulatorRuntime.simulatorAnalyses(fleet, preview));
+    }
+
+    @Override
+    public GitPromoter promoter() {
+        return promoter;
+    }
+
+    @Override
+    public ArgoCdApplications argoCd(ArgoCdEndpoint endpoint) {
+        argoCdEndpoints.add(endpoint);
+        return argoCd.apply(endpoint);
+    }
+}

@@ -1,0 +1,183 @@
+package io.devopssim.deploy.routing;
+
+import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.gitops.GitPromoter;
+import io.devopssim.core.gitops.PromoterOptions;
+import io.devopssim.core.gitops.ValueLocator;
+import io.devopssim.core.spec.CredentialsSpec;
+import io.devopssim.core.spec.TrafficSpec;
+import io.devopssim.core.testing.GitHttpTestServer;
+import io.devopssim.core.traffic.TrafficRoutingException;
+import org.eclipse.jgit.revwalk.FooterLine;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The GitOps router against a real Git server over HTTP (core's GitHttpTestServer on 127.0.0.1). */
+class GitOpsRouterTest {
+    static final String FILE = "apps/checkout/canary.yaml";
+    static final String CANARY = """
+            # canary traffic of checkout, applied by Argo CD
+            canary:
+              enabled: true
+              weight: 0     # percent of requests
+            """;
+    private static final AtomicInteger REPOS = new AtomicInteger();
+    private static final String PASSWORD = UUID.randomUUID().toString();
+    private static GitHttpTestServer server;
+
+    private String repo;
+    private String url;
+    private GitPromoter promoter;
+    private final GitCredentials credentials = new GitCredentials("deployer", PASSWORD.toCharArray());
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new GitHttpTestServer("deployer", PASSWORD);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void createRepository() throws Exception {
+        repo = "env-" + REPOS.incrementAndGet();
+        url = server.createRepository(repo, Map.of(FILE, CANARY));
+        promoter = new GitPromoter(PromoterOptions.defaults().withBackoff(Duration.ofMillis(5), Duration.ofMillis(50)));
+    }
+
+    @AfterEach
+    void closePromoter() {
+        promoter.close();
+    }
+
+    private GitOpsRouter router(String rolloutId, boolean waitForSync) {
+        return new GitOpsRouter(promoter, new TrafficSpec.GitOps(url, "main", FILE, new ValueLocator.HelmValue("canary.weight"),
+                CredentialsSpec.NONE, waitForSync), credentials, rolloutId, "checkout");
+    }
+
+    @Test
+    @DisplayName("each weight change is one commit with Rollout-Id, Step and Canary-Weight trailers; only the value's bytes change")
+    void shouldCommitEachChangeOnceWithItsTrailers() throws Exception {
+        GitOpsRouter router = router("checkout-1.5.0", false);
+
+        router.changeCanaryWeight(10, "step-1");
+        router.changeCanaryWeight(50, "step-3");
+
+        List<RevCommit> history = server.history(repo, "main");
+        assertThat(history).hasSize(3);
+        assertThat(trailers(history.get(1))).containsExactly(Map.entry("Rollout-Id", "checkout-1.5.0"),
+                Map.entry("Step", "traffic-step-1"), Map.entry("Canary-Weight", "10"));
+        assertThat(trailers(history.get(0))).containsEntry("Step", "traffic-step-3").containsEntry("Canary-Weight", "50");
+        assertThat(history.get(0).getShortMessage()).isEqualTo("Set the canary weight of checkout to 50% (step-3)");
+        assertThat(server.readFile(repo, "main", FILE)).isEqualTo(CANARY.replace("weight: 0", "weight: 50"));
+        assertThat(router.canaryWeight()).as("read back from the branch").isEqualTo(50);
+    }
+
+    @Test
+    void shouldWriteNothingForAWeightTheRepositoryAlreadyHolds() throws Exception {
+        GitOpsRouter router = router("checkout-1.5.0", false);
+        router.changeCanaryWeight(20, "step-1");
+        long pushes = server.pushCount();
+
+        assertThat(router.changeCanaryWeight(20, "step-2")).isEmpty();
+        router.setCanaryWeight(20);
+
+        assertThat(server.pushCount()).isEqualTo(pushes);
+        assertThat(server.history(repo, "main")).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("a resumed rollout repeating its last change, or restoring its saved weight, commits nothing")
+    void shouldNeverCommitAChangeTwiceWhenResumed() throws Exception {
+        Optional<String> first = router("checkout-1.5.0", true).changeCanaryWeight(10, "step-1");
+        long pushes = server.pushCount();
+
+        // a new process: the state saved before the change says weight 0; the repository says 10
+        GitOpsRouter resumed = router("checkout-1.5.0", true);
+        resumed.restoreCanaryWeight(0);
+        Optional<String> again = resumed.changeCanaryWeight(10, "step-1");
+
+        assertThat(first).isPresent();
+        assertThat(again).as("the commit to wait for is found again in history").isEqualTo(first);
+        assertThat(server.pushCount()).isEqualTo(pushes);
+        assertThat(server.history(repo, "main")).hasSize(2);
+        assertThat(resumed.canaryWeight()).isEqualTo(10);
+    }
+
+    @Test
+    void shouldLandExactlyOneCommitWhenAnotherWriterMovesTheBranchDuringThePush() throws Exception {
+        server.interfereWithNextPushes(1);
+
+        Optional<String> commit = router("checkout-1.5.0", true).changeCanaryWeight(30, "step-1");
+
+        List<RevCommit> history = server.history(repo, "main");
+        assertThat(server.interferenceCount()).isEqualTo(1);
+        assertThat(history).hasSize(3); // seed, the other writer's commit, ours on top of it
+        assertThat(history.get(0).name()).isEqualTo(commit.orElseThrow());
+        assertThat(history.stream().filter(c -> "traffic-step-1".equals(trailers(c).get("Step")))).hasSize(1);
+        assertThat(server.readFile(repo, "main", FILE)).contains("weight: 30");
+    }
+
+    @Test
+    void shouldRefuseToRepeatAChangeWhenSomeoneMovedTheWeightSince() throws Exception {
+        GitOpsRouter router = router("checkout-1.5.0", false);
+        router.changeCanaryWeight(10, "step-1");
+        router("someone-else", false).changeCanaryWeight(0, "manual");
+
+        assertThatThrownBy(() -> router.changeCanaryWeight(10, "step-1"))
+                .isInstanceOf(TrafficRoutingException.class)
+                .hasMessageContaining("canary weight 10 (step-1) of rollout checkout-1.5.0 was committed in")
+                .hasMessageContaining("holds 0 now: something else changed it since");
+        assertThat(server.history(repo, "main")).hasSize(3);
+    }
+
+    @Test
+    void shouldSayWhatTheFileHoldsWhenItIsNotAWeight() throws Exception {
+        String other = server.createRepository(repo + "-text", Map.of(FILE, "canary:\n  weight: half\n"));
+        GitOpsRouter router = new GitOpsRouter(promoter, new TrafficSpec.GitOps(other, "main", FILE,
+                new ValueLocator.HelmValue("canary.weight"), CredentialsSpec.NONE, false), credentials, "r1", "checkout");
+
+        assertThatThrownBy(router::canaryWeight).isInstanceOf(TrafficRoutingException.class)
+                .hasMessage(FILE + " helm canary.weight holds \"half\", not a canary weight (an integer 0..100)");
+        assertThatThrownBy(() -> router.changeCanaryWeight(10, "step-1")).isInstanceOf(TrafficRoutingException.class);
+        assertThat(server.history(repo + "-text", "main")).hasSize(1);
+    }
+
+    @Test
+    void shouldNameTheRepositoryButNeverThePasswordWhenItCannotPush() {
+        GitOpsRouter router = new GitOpsRouter(promoter, new TrafficSpec.GitOps(url, "main", FILE,
+                new ValueLocator.HelmValue("canary.weight"), CredentialsSpec.NONE, false),
+                new GitCredentials("deployer", "wrong-password".toCharArray()), "r1", "checkout");
+
+        assertThatThrownBy(() -> router.changeCanaryWeight(10, "step-1"))
+                .isInstanceOf(TrafficRoutingException.class)
+                .hasMessageContaining(url)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-password").doesNotContain(PASSWORD));
+    }
+
+    static Map<String, String> trailers(RevCommit c) {
+        Map<String, String> t = new LinkedHashMap<>();
+        for (FooterLine f : c.getFooterLines()) {
+            t.put(f.getKey(), f.getValue());
+        }
+        return t;
+    }
+}
