@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Two canaries with chaos and the gate on the simulated fleet, decided by Git commit.",
-                "A healthy release is promoted; one whose canary fails 5% more requests is rolled back.",
+                "A healthy release is promoted; one whose canary fails 5%% more requests is rolled back.",
                 "Each is decided by commit to a local environment repository. Prints each step and the",
                 "repository's git log, and writes report.json, report.html and badges/<app>-<environment>.svg."})
 final class DemoCommand implements Callable<Integer> {
@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
                         warning -> command.commandLine().getErr().println("devsim: warning: " + warning)));
         List<Release> releases = List.of(
                 new Release("1.5.0", "0.0", 7, "a healthy release", RolloutPhase.PROMOTED),
-                new Release("1.6.0", "0.05", 8, "a release whose canary fails 5% more requests", RolloutPhase.ROLLED_BACK));
+                new Release("1.6.0", "0.05", 8, "a release whose canary fails 5%% more requests", RolloutPhase.ROLLED_BACK));
         List<RolloutReport> rollouts = new ArrayList<>();
         boolean asExpected = true;
         Instant start = DEMO_START;
