@@ -30,6 +30,14 @@ public interface BuildRef {
      */
     String readWorkspaceFile(String relativePath, String step) throws IOException, InterruptedException;
 
+    /**
+     * The directory of a workspace spec file on the controller's file system, for paths the spec gives relative
+     * to itself (a judge's model); null when the workspace is elsewhere (an agent) or there is none.
+     */
+    default Path localSpecDir(String relativePath) {
+        return null;
+    }
+
     /** The action of {@code type}, added first if the build has none. */
     default <T extends Action> T action(Class<T> type, java.util.function.Supplier<T> create) {
         synchronized (this) {

@@ -33,7 +33,8 @@ public final class DeployRuntimeProvider {
                         return t;
                     });
                     r = new SimulatorRuntime(new ExecutorRolloutScheduler(pool, Clock.system()), Clock.system(),
-                            new GitPromoter(PromoterOptions.defaults()));
+                            new GitPromoter(PromoterOptions.defaults()),
+                            ExtensionList.lookup(SpecJudgeProvider.class)); // live: sees judges of plugins loaded later
                     runtime = r;
                 }
             }

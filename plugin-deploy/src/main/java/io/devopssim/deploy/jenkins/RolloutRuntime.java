@@ -30,9 +30,14 @@ public interface RolloutRuntime {
     /** The build a step runs in. */
     BuildRef build(StepContext context) throws IOException, InterruptedException;
 
-    /** The ports of one rollout. */
+    /**
+     * The ports of one rollout; an {@link IllegalArgumentException} when the spec cannot run here (a judge no
+     * installed plugin provides, an unusable model).
+     *
+     * @param specDir what the spec's relative paths (a judge's model) are relative to, or null
+     */
     RolloutContext context(String rolloutId, RolloutSpec spec, GitCredentials credentials, Path stateDir,
-                           RolloutListener listener);
+                           Path specDir, RolloutListener listener);
 
     /** The environment repositories, shared by every step (it keeps one clone per repository). */
     GitPromoter promoter();

@@ -41,6 +41,7 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     private String specYaml;
     private String rolloutId;
     private String stateDir;
+    private String specDir;
     private RolloutPresenter presenter;
 
     private transient RolloutSpec spec;
@@ -59,7 +60,8 @@ abstract class RolloutStepExecution extends DeployStepExecution {
             throws AbortException {
         try {
             // events are logged from the saved state, which also holds decisions made outside the engine
-            return RolloutEngines.create(runtime().context(rolloutId, spec, credentials, stateDir, RolloutListener.NONE));
+            return RolloutEngines.create(runtime().context(rolloutId, spec, credentials, stateDir,
+                    specDir == null ? null : Path.of(specDir), RolloutListener.NONE));
         } catch (IllegalArgumentException e) {
             throw new AbortException(stepName() + ": " + e.getMessage());
         }
@@ -93,6 +95,8 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         rolloutId = RolloutIds.check(request.rolloutId() != null ? request.rolloutId() : defaultId(build, parsed),
                 stepName(), "rolloutId");
         stateDir = build.rootDir().resolve(STATE_DIR).toString();
+        Path dir = request.specFile() == null ? null : build.localSpecDir(request.specFile());
+        specDir = dir == null ? null : dir.toString();
         driver = driver(parsed, rolloutId, credentials, Path.of(stateDir));
         RolloutState s;
         try {

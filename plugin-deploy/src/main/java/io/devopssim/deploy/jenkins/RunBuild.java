@@ -6,6 +6,7 @@ import hudson.model.Action;
 import hudson.model.Run;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -54,6 +55,15 @@ final class RunBuild implements BuildRef {
             throw new AbortException(step + ": spec file " + relativePath + " not found in the workspace");
         }
         return file.readToString();
+    }
+
+    @Override
+    public Path localSpecDir(String relativePath) {
+        if (workspace == null) {
+            return null;
+        }
+        Path root = Path.of(workspace.getRemote());
+        return Files.isDirectory(root) ? root.resolve(relativePath).normalize().getParent() : null;
     }
 
     /** Synchronizes on the run, as Jenkins' own action lists do, so two steps never add the same action twice. */

@@ -4,14 +4,10 @@ import hudson.FilePath;
 import hudson.model.Run;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
-import io.devopssim.core.judge.AnalysisRunner;
-import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetSimulator;
-import io.devopssim.core.spec.JudgeKind;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.time.Clock;
-import io.devopssim.deploy.Analyses;
 import io.devopssim.deploy.PreviewBench;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
@@ -28,7 +24,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Rollouts on the embedded simulated fleet in real time, promoted through the real environment repository:
@@ -41,15 +37,21 @@ public final class SimulatorRuntime implements RolloutRuntime {
     private final RolloutScheduler scheduler;
     private final Clock clock;
     private final GitPromoter promoter;
+    private final SpecJudgeProviders judges;
     private final RolloutWakeups wakeups = new RolloutWakeups();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(ARGOCD_REQUEST_TIMEOUT).build();
     private KubernetesClient kubernetes;
 
-    /** @param promoter shared by every rollout of the controller (it keeps one clone per repository) */
-    public SimulatorRuntime(RolloutScheduler scheduler, Clock clock, GitPromoter promoter) {
+    /**
+     * @param promoter shared by every rollout of the controller (it keeps one clone per repository)
+     * @param judges   the judges besides thresholds (in Jenkins the live list of {@link SpecJudgeProvider} extensions)
+     */
+    public SimulatorRuntime(RolloutScheduler scheduler, Clock clock, GitPromoter promoter,
+                            List<? extends SpecJudgeProvider> judges) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.promoter = promoter;
+        this.judges = new SpecJudgeProviders(judges);
     }
 
     @Override
@@ -74,25 +76,13 @@ public final class SimulatorRuntime implements RolloutRuntime {
 
     @Override
     public RolloutContext context(String rolloutId, RolloutSpec spec, GitCredentials credentials, Path stateDir,
-                                  RolloutListener listener) {
-        if (spec.analysis().judge() != JudgeKind.THRESHOLD) {
-            throw new IllegalArgumentException("analysis.judge " + spec.analysis().judge().yamlName()
-                    + " is not available in the deploy steps yet; use threshold");
-        }
+                                  Path specDir, RolloutListener listener) {
         FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
-        return new RolloutContext(rolloutId, spec, fleet, new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())),
+        // the spec's own judge first: one no installed plugin provides is refused here, before any side effect
+        return new RolloutContext(rolloutId, spec, fleet, judges.runner(spec.analysis(), fleet, specDir),
                 promoter, credentials, new FileStateStore(stateDir), clock, listener,
                 RolloutContext.RetryPolicy.DEFAULT)
-                .withAnalyses(simulatorAnalyses(fleet, PreviewBench.create(spec.simulation(), clock)));
-    }
-
-    /**
-     * The live fleet and a blue-green preview bench, judged by thresholds; other judges live in plugin-ml-gate,
-     * so criteria naming one are refused (the engine then refuses the spec before it starts).
-     */
-    static Analyses simulatorAnalyses(FleetSimulator live, FleetSimulator preview) {
-        return (target, criteria) -> criteria.judge() != JudgeKind.THRESHOLD ? Optional.empty()
-                : Optional.of(new AnalysisRunner(target == Analyses.Target.PREVIEW ? preview : live, new ThresholdJudge(criteria)));
+                .withAnalyses(judges.analyses(fleet, PreviewBench.create(spec.simulation(), clock), specDir));
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
 import io.devopssim.core.judge.AnalysisRunner;
-import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetSimulator;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.state.FileStateStore;
@@ -45,6 +44,8 @@ final class TestRuntime implements RolloutRuntime {
         throw new AssertionError("this test reaches no Argo CD");
     };
     final List<ArgoCdEndpoint> argoCdEndpoints = new ArrayList<>();
+    /** The judges besides thresholds, as the installed plugins' extensions would provide them. */
+    final List<SpecJudgeProvider> judges = new ArrayList<>();
 
     TestRuntime(Path tmp) {
         build = new TestBuild(tmp.resolve("build"), this);
@@ -73,7 +74,8 @@ final class TestRuntime implements RolloutRuntime {
 
     @Override
     public RolloutContext context(String rolloutId, RolloutSpec spec, GitCredentials credentials, Path stateDir,
-                                  RolloutListener listener) {
+                                  Path specDir, RolloutListener listener) {
+        SpecJudgeProviders providers = new SpecJudgeProviders(judges);
         lastCredentials = credentials;
         FleetSimulator fleet = byId.computeIfAbsent(rolloutId, id -> {
             FleetSimulator f = new FleetSimulator(spec.simulation(), clock);
@@ -81,10 +83,11 @@ final class TestRuntime implements RolloutRuntime {
             return f;
         });
         FleetSimulator preview = previews.computeIfAbsent(rolloutId, id -> PreviewBench.create(spec.simulation(), clock));
-        return new RolloutContext(rolloutId, spec, fleet, new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())),
+        AnalysisRunner main = providers.runner(spec.analysis(), fleet, specDir);
+        return new RolloutContext(rolloutId, spec, fleet, main,
                 promoter, credentials, new FileStateStore(stateDir), clock, listener,
                 new RolloutContext.RetryPolicy(3, Duration.ofSeconds(5)))
-                .withAnalyses(SimulatorRuntime.simulatorAnalyses(fleet, preview));
+                .withAnalyses(providers.analyses(fleet, preview, specDir));
     }
 
     @Override

@@ -11,18 +11,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.jar.JarFile;
+
 /**
  * The built devsim-ml-gate.hpi is a plugin Jenkins 2.479.3 can load: manifest, bundled jars, @Extension index
- * and views (shared/jenkins-api/PLUGIN-FORMAT.md). Runs after 'package' (failsafe), on the real archive.
+ * and views (shared/jenkins-api/PLUGIN-FORMAT.md); it depends on devsim-deploy as a plugin: declared in
+ * Plugin-Dependencies, bundled nowhere. Runs after 'package' (failsafe), on the real archive.
  * In the Jenkins binding package because it names hudson.Extension, whose index it reads.
  */
 class HpiPackagingIT {
+    private static final String DEPLOY = "devsim-deploy";
 
     private static HpiInspector hpi;
+    private static String version;
 
     @BeforeAll
     static void openTheBuiltPlugin() throws Exception {
         hpi = HpiInspector.openFromSystemProperties();
+        version = System.getProperty("hpi.version");
+        assertThat(version).as("failsafe passes the project version").isNotBlank().doesNotContain("${");
     }
 
     @AfterAll
@@ -33,9 +42,18 @@ class HpiPackagingIT {
     }
 
     @Test
-    @DisplayName("the .hpi and its plugin jar carry the plugin manifest on the versions.txt baseline")
-    void manifestDeclaresThePluginOnTheJenkinsBaseline() throws Exception {
-        assertThat(hpi.manifestProblems(JenkinsBaseline.fromSharedDir())).isEmpty();
+    @DisplayName("the manifest declares the plugin on the baseline, with devsim-deploy at this version among its dependencies")
+    void manifestDeclaresThePluginAndItsPluginDependency() throws Exception {
+        JenkinsBaseline baseline = JenkinsBaseline.fromSharedDir();
+        Map<String, String> minimums = new HashMap<>(baseline.minimumPluginVersions());
+        minimums.put(DEPLOY, version); // our own plugin, released with this one: not in versions.txt
+        assertThat(hpi.manifestProblems(new JenkinsBaseline(baseline.jenkinsVersion(), minimums))).isEmpty();
+
+        try (JarFile archive = new JarFile(System.getProperty("hpi.file"))) {
+            String dependencies = archive.getManifest().getMainAttributes().getValue("Plugin-Dependencies");
+            assertThat(dependencies.split(",")).contains(DEPLOY + ":" + version)
+                    .anyMatch(d -> d.startsWith("workflow-step-api:"));
+        }
     }
 
     @Test
@@ -48,9 +66,22 @@ class HpiPackagingIT {
     }
 
     @Test
+    @DisplayName("WEB-INF/lib holds nothing that devsim-deploy provides: devsim-deploy and all it bundles come from its own plugin")
+    void bundlesNothingThatDevsimDeployProvides() {
+        assertThat(hpi.libraries()).as("devsim-deploy, devsim-core, devsim-jelly-views, fabric8, JGit, Jackson are the deploy plugin's")
+                .noneMatch(jar -> jar.startsWith("devsim-deploy") || jar.startsWith("devsim-core")
+                        || jar.startsWith("devsim-jelly-views") || jar.startsWith("kubernetes-")
+                        || jar.startsWith("org.eclipse.jgit") || jar.startsWith("jackson-"));
+        assertThat(hpi.pluginJarEntries()).as("no class of another module copied into the plugin jar")
+                .noneMatch(e -> e.startsWith("io/devopssim/deploy/") || e.startsWith("io/devopssim/core/"))
+                .contains("io/devopssim/mlgate/jenkins/MlSpecJudgeProvider.class");
+    }
+
+    @Test
     @DisplayName("the @Extension index lists the plugin's extensions, all of them in the plugin jar")
     void extensionIndexListsClassesOfThePlugin() throws Exception {
         assertThat(hpi.indexProblems(Extension.class)).isEmpty();
+        assertThat(hpi.indexedClasses(Extension.class)).contains(MlSpecJudgeProvider.class.getName());
     }
 
     @Test
