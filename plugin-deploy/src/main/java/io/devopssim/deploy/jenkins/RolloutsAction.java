@@ -6,6 +6,8 @@ import io.devopssim.core.state.RolloutState;
 import io.devopssim.deploy.view.RolloutSubject;
 import io.devopssim.deploy.view.RolloutView;
 import io.devopssim.deploy.view.RunRolloutsView;
+import io.devopssim.views.chart.Chart;
+import io.devopssim.views.rollout.RolloutCharts;
 import jenkins.model.RunAction2;
 
 import java.io.IOException;
@@ -104,6 +106,32 @@ public final class RolloutsAction implements RunAction2 {
             views.add(RolloutView.of(e.subject(), load(e)));
         }
         return new RunRolloutsView(views);
+    }
+
+    /**
+     * The charts of the {@code index}-th rollout (the order of {@link #getView()}), for the devsim chart tag:
+     * its timeline (traffic, verdicts at their score, commits, analysis/chaos/pause bands), the gate's view of
+     * each metric when it judged, and its chaos probes. None before the rollout saved its first event.
+     */
+    public List<Chart> charts(int index) {
+        Entry e;
+        synchronized (this) {
+            if (index < 0 || index >= entries.size()) {
+                return List.of();
+            }
+            e = entries.get(index);
+        }
+        RolloutState state = load(e);
+        if (state == null || state.events().isEmpty()) {
+            return List.of();
+        }
+        // the page has the saved events only: the raw series the gate saw stay with the engine
+        RolloutCharts charts = new RolloutCharts(state.events(), List.of());
+        List<Chart> all = new ArrayList<>();
+        all.add(charts.timeline());
+        charts.gate().ifPresent(all::add);
+        all.addAll(charts.chaos());
+        return all;
     }
 
     RolloutState load(Entry e) {

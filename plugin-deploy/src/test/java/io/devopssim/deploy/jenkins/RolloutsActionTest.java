@@ -59,6 +59,13 @@ class RolloutsActionTest {
         assertThat(badge.getTone()).isEqualTo("success");
         assertThat(badge.getTooltip()).startsWith("canaryRollout checkout-1.5.0-pipeline_1: promoted");
         assertThat(runtime.build.actions(RolloutApprovalAction.class)).as("no pause until approved").isEmpty();
+
+        assertThat(action.charts(0)).as("the page's charts").extracting(io.devopssim.views.chart.Chart::title)
+                .first().asString().isNotBlank();
+        String timeline = action.charts(0).get(0).optionJson();
+        assertThat(timeline).as("the timeline's option for ECharts").contains("\"series\"").contains("PASSED");
+        assertThat(action.charts(0)).as("the gate's view of each metric").hasSizeGreaterThan(1);
+        assertThat(action.charts(1)).as("no such rollout").isEmpty();
     }
 
     @Test
