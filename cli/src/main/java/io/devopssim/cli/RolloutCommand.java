@@ -24,8 +24,8 @@ import io.devopssim.core.metrics.MetricsProvider;
 import io.devopssim.core.metrics.MetricsUnavailableException;
 import io.devopssim.core.spec.StepSpec;
 import io.devopssim.core.state.RolloutState;
-import io.devopssim.mlgate.prometheus.PromQlTemplates;
-import io.devopssim.mlgate.prometheus.PrometheusMetricsProvider;
+import io.devopssim.core.metrics.prometheus.PromQlTemplates;
+import io.devopssim.core.metrics.prometheus.PrometheusMetricsProvider;
 
 import java.io.PrintWriter;
 import java.net.URI;

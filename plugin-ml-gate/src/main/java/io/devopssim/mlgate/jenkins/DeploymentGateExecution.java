@@ -10,8 +10,8 @@ import io.devopssim.core.model.MetricResult;
 import io.devopssim.mlgate.SpecJudge;
 import io.devopssim.mlgate.SpecJudges;
 import io.devopssim.mlgate.gate.ModelException;
-import io.devopssim.mlgate.prometheus.PromQlTemplates;
-import io.devopssim.mlgate.prometheus.PrometheusMetricsProvider;
+import io.devopssim.core.metrics.prometheus.PromQlTemplates;
+import io.devopssim.core.metrics.prometheus.PrometheusMetricsProvider;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 

@@ -1,4 +1,4 @@
-package io.devopssim.mlgate.prometheus;
+package io.devopssim.core.metrics.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

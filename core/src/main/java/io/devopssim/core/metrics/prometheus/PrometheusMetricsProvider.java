@@ -1,4 +1,4 @@
-package io.devopssim.mlgate.prometheus;
+package io.devopssim.core.metrics.prometheus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.devopssim.mlgate.prometheus;
+package io.devopssim.core.metrics.prometheus;
 
 import io.devopssim.core.metrics.StandardMetrics;
 
