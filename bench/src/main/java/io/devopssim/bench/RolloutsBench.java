@@ -14,7 +14,7 @@ import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.time.Clock;
 import io.devopssim.deploy.CanaryEngine;
-import io.devopssim.deploy.ExecutorRolloutScheduler;
+import io.devopssim.core.time.ExecutorScheduler;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
 import org.eclipse.jgit.api.Git;
@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Many canary rollouts at once in one JVM, each on its own simulated fleet, in real time, all driven by one
- * {@link ExecutorRolloutScheduler} over a small pool, as a Jenkins controller drives its rollouts: wall time,
+ * {@link ExecutorScheduler} over a small pool, as a Jenkins controller drives its rollouts: wall time,
  * heap, live threads, and how late transitions fire.
  *
  * <p>Each rollout: setWeight 10, a 4 s analysis, setWeight 50, a 4 s analysis (1 s samples), then the
@@ -72,7 +72,7 @@ public final class RolloutsBench {
         for (String mode : modes) {
             rows.add(run(n, mode.strip(), poolThreads));
         }
-        System.out.printf(Locale.ROOT, "%d concurrent canary rollouts, one ExecutorRolloutScheduler of %d threads, -Xmx %d MB%n%n",
+        System.out.printf(Locale.ROOT, "%d concurrent canary rollouts, one ExecutorScheduler of %d threads, -Xmx %d MB%n%n",
                 n, poolThreads, Runtime.getRuntime().maxMemory() / (1024 * 1024));
         System.out.println("| environment repository | rollouts | promoted / rolled back / other | wall s | wake-ups | late p50 ms | late p99 ms | late max ms "
                 + "| heap used peak MB | live heap after GC peak MB | GCs | threads before | threads peak | commits |");
@@ -138,7 +138,7 @@ public final class RolloutsBench {
             return t;
         });
         pool.setRemoveOnCancelPolicy(true);
-        ExecutorRolloutScheduler scheduler = new ExecutorRolloutScheduler(pool, clock);
+        ExecutorScheduler scheduler = new ExecutorScheduler(pool, clock);
         List<ScheduledRollout> rollouts = new ArrayList<>();
         List<CompletableFuture<RolloutState>> ends = new ArrayList<>();
         JvmWatch.Figures figures;

@@ -3,7 +3,7 @@ package io.devopssim.bench;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.time.Clock;
 import io.devopssim.deploy.CanaryEngine;
-import io.devopssim.deploy.RolloutScheduler;
+import io.devopssim.core.time.Scheduler;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ScheduledRollout {
     private final CanaryEngine engine;
-    private final RolloutScheduler scheduler;
+    private final Scheduler scheduler;
     private final Clock clock;
     private final Queue<Long> lateMicros;
     private final CompletableFuture<RolloutState> done = new CompletableFuture<>();
@@ -24,7 +24,7 @@ final class ScheduledRollout {
     private boolean started;
     private int transitions;
 
-    ScheduledRollout(CanaryEngine engine, RolloutScheduler scheduler, Clock clock, Queue<Long> lateMicros) {
+    ScheduledRollout(CanaryEngine engine, Scheduler scheduler, Clock clock, Queue<Long> lateMicros) {
         this.engine = engine;
         this.scheduler = scheduler;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package io.devopssim.chaos.jenkins;
 
+import io.devopssim.core.time.Scheduler;
 import hudson.AbortException;
 import hudson.ExtensionList;
 import hudson.FilePath;
@@ -44,7 +45,7 @@ public final class ChaosExperimentExecution extends StepExecution {
     private transient ExperimentSpec spec;
     private transient BackendSettings settings;
     private transient ChaosRunner runner;
-    private transient ChaosScheduler.Cancellable next;
+    private transient Scheduler.Cancellable next;
     /** Set by stop(): a transition already queued or running must not schedule another or complete the step. */
     private transient volatile boolean stopped;
 
@@ -107,7 +108,7 @@ public final class ChaosExperimentExecution extends StepExecution {
     @Override
     public void stop(Throwable cause) throws Exception {
         stopped = true;
-        ChaosScheduler.Cancellable pending = next;
+        Scheduler.Cancellable pending = next;
         if (pending != null) {
             pending.cancel();
         }

@@ -1,5 +1,7 @@
 package io.devopssim.chaos.jenkins;
 
+import io.devopssim.core.time.ExecutorScheduler;
+import io.devopssim.core.time.Scheduler;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -219,7 +221,7 @@ public final class ChaosExperimentStep extends Step {
                 return t;
             });
             Clock clock = Clock.system();
-            ChaosScheduler scheduler = new ExecutorChaosScheduler(pool, clock);
+            Scheduler scheduler = new ExecutorScheduler(pool, clock);
             BuildAccess builds = new RunBuildAccess();
             CredentialsLookup credentials = new JenkinsCredentialsLookup();
             simulator = new SimulatorChaosRuntime(scheduler, clock, builds);

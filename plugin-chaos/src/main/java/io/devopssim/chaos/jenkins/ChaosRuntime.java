@@ -1,5 +1,6 @@
 package io.devopssim.chaos.jenkins;
 
+import io.devopssim.core.time.Scheduler;
 import io.devopssim.chaos.ChaosRunner;
 import io.devopssim.chaos.ExperimentSpec;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
  */
 public interface ChaosRuntime {
 
-    ChaosScheduler scheduler();
+    Scheduler scheduler();
 
     BuildAccess builds();
 

@@ -1,5 +1,6 @@
 package io.devopssim.chaos.jenkins;
 
+import io.devopssim.core.time.Scheduler;
 import hudson.AbortException;
 import io.devopssim.chaos.ChaosRunner;
 import io.devopssim.chaos.FileExperimentStore;
@@ -23,7 +24,7 @@ import java.time.Duration;
 public final class GremlinChaosRuntime implements ChaosRuntime {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final ChaosScheduler scheduler;
+    private final Scheduler scheduler;
     private final Clock clock;
     private final BuildAccess builds;
     private final CredentialsLookup credentials;
@@ -31,7 +32,7 @@ public final class GremlinChaosRuntime implements ChaosRuntime {
     private final HttpProber http;
 
     /** @param baseUrl Gremlin's API, {@link GremlinClient#DEFAULT_BASE_URL} but in tests */
-    public GremlinChaosRuntime(ChaosScheduler scheduler, Clock clock, BuildAccess builds, CredentialsLookup credentials,
+    public GremlinChaosRuntime(Scheduler scheduler, Clock clock, BuildAccess builds, CredentialsLookup credentials,
                                URI baseUrl, HttpProber http) {
         this.scheduler = scheduler;
         this.clock = clock;
@@ -42,7 +43,7 @@ public final class GremlinChaosRuntime implements ChaosRuntime {
     }
 
     @Override
-    public ChaosScheduler scheduler() {
+    public Scheduler scheduler() {
         return scheduler;
     }
 

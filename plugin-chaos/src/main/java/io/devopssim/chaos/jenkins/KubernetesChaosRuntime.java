@@ -1,5 +1,6 @@
 package io.devopssim.chaos.jenkins;
 
+import io.devopssim.core.time.Scheduler;
 import hudson.AbortException;
 import io.devopssim.chaos.ChaosRunner;
 import io.devopssim.chaos.FileExperimentStore;
@@ -26,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KubernetesChaosRuntime implements ChaosRuntime {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final ChaosScheduler scheduler;
+    private final Scheduler scheduler;
     private final Clock clock;
     private final BuildAccess builds;
     private final CredentialsLookup credentials;
@@ -38,7 +39,7 @@ public final class KubernetesChaosRuntime implements ChaosRuntime {
      * @param kubeconfig the kubeconfig whose contexts {@code kubeContext} names; null: fabric8's own discovery
      *                   (KUBECONFIG, ~/.kube/config, or the pod's service account)
      */
-    public KubernetesChaosRuntime(ChaosScheduler scheduler, Clock clock, BuildAccess builds, CredentialsLookup credentials,
+    public KubernetesChaosRuntime(Scheduler scheduler, Clock clock, BuildAccess builds, CredentialsLookup credentials,
                                   Path kubeconfig, HttpProber http) {
         this.scheduler = scheduler;
         this.clock = clock;
@@ -49,7 +50,7 @@ public final class KubernetesChaosRuntime implements ChaosRuntime {
     }
 
     @Override
-    public ChaosScheduler scheduler() {
+    public Scheduler scheduler() {
         return scheduler;
     }
 

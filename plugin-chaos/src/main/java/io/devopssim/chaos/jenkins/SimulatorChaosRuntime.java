@@ -1,5 +1,6 @@
 package io.devopssim.chaos.jenkins;
 
+import io.devopssim.core.time.Scheduler;
 import io.devopssim.chaos.ChaosRunner;
 import io.devopssim.chaos.FileExperimentStore;
 import io.devopssim.chaos.JdkHttpProber;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * over, so a resumed experiment halts the faults it started.
  */
 public final class SimulatorChaosRuntime implements ChaosRuntime {
-    private final ChaosScheduler scheduler;
+    private final Scheduler scheduler;
     private final Clock clock;
     private final BuildAccess builds;
     private final Map<String, Fleet> fleets = new ConcurrentHashMap<>();
@@ -25,14 +26,14 @@ public final class SimulatorChaosRuntime implements ChaosRuntime {
     private record Fleet(FleetSimulator fleet, SimulatorBackend backend) {
     }
 
-    public SimulatorChaosRuntime(ChaosScheduler scheduler, Clock clock, BuildAccess builds) {
+    public SimulatorChaosRuntime(Scheduler scheduler, Clock clock, BuildAccess builds) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.builds = builds;
     }
 
     @Override
-    public ChaosScheduler scheduler() {
+    public Scheduler scheduler() {
         return scheduler;
     }
 

@@ -1,5 +1,7 @@
 package io.devopssim.chaos.jenkins;
 
+import io.devopssim.core.testing.ManualScheduler;
+import io.devopssim.core.time.Scheduler;
 import io.devopssim.jenkinsapi.testing.StepSerialization;
 import io.devopssim.jenkinsapi.testing.TestStepContext;
 
@@ -268,7 +270,7 @@ class ChaosExperimentStepTest {
         int runners;
 
         @Override
-        public ChaosScheduler scheduler() {
+        public Scheduler scheduler() {
             return scheduler;
         }
 

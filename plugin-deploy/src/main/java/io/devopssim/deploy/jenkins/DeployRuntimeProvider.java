@@ -5,7 +5,7 @@ import hudson.ExtensionList;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
 import io.devopssim.core.time.Clock;
-import io.devopssim.deploy.ExecutorRolloutScheduler;
+import io.devopssim.core.time.ExecutorScheduler;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +32,7 @@ public final class DeployRuntimeProvider {
                         t.setDaemon(true);
                         return t;
                     });
-                    r = new SimulatorRuntime(new ExecutorRolloutScheduler(pool, Clock.system()), Clock.system(),
+                    r = new SimulatorRuntime(new ExecutorScheduler(pool, Clock.system()), Clock.system(),
                             new GitPromoter(PromoterOptions.defaults()),
                             ExtensionList.lookup(SpecJudgeProvider.class)); // live: sees judges of plugins loaded later
                     runtime = r;

@@ -1,7 +1,7 @@
 package io.devopssim.deploy.jenkins;
 
 import hudson.model.TaskListener;
-import io.devopssim.deploy.RolloutScheduler;
+import io.devopssim.core.time.Scheduler;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
@@ -18,7 +18,7 @@ abstract class DeployStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
 
     private transient RolloutRuntime runtime;
-    private transient volatile RolloutScheduler.Cancellable next;
+    private transient volatile Scheduler.Cancellable next;
     /** Set by stop(): a transition already queued or running must not schedule another or complete the step. */
     private transient volatile boolean stopped;
 
@@ -99,7 +99,7 @@ abstract class DeployStepExecution extends StepExecution {
     }
 
     private void cancelNext() {
-        RolloutScheduler.Cancellable pending = next;
+        Scheduler.Cancellable pending = next;
         if (pending != null) {
             pending.cancel();
         }

@@ -6,7 +6,7 @@ import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.time.Clock;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
-import io.devopssim.deploy.RolloutScheduler;
+import io.devopssim.core.time.Scheduler;
 import io.devopssim.deploy.argocd.ArgoCdApplications;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -20,7 +20,7 @@ import java.nio.file.Path;
 public interface RolloutRuntime {
 
     /** Fires every step's next transition; one small pool for all of them. */
-    RolloutScheduler scheduler();
+    Scheduler scheduler();
 
     Clock clock();
 

@@ -11,7 +11,7 @@ import io.devopssim.core.time.Clock;
 import io.devopssim.deploy.PreviewBench;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
-import io.devopssim.deploy.RolloutScheduler;
+import io.devopssim.core.time.Scheduler;
 import io.devopssim.deploy.argocd.ArgoCdApplications;
 import io.devopssim.deploy.argocd.KubernetesArgoCdApplications;
 import io.devopssim.deploy.argocd.RestArgoCdApplications;
@@ -34,7 +34,7 @@ import java.util.List;
 public final class SimulatorRuntime implements RolloutRuntime {
     private static final Duration ARGOCD_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final RolloutScheduler scheduler;
+    private final Scheduler scheduler;
     private final Clock clock;
     private final GitPromoter promoter;
     private final SpecJudgeProviders judges;
@@ -46,7 +46,7 @@ public final class SimulatorRuntime implements RolloutRuntime {
      * @param promoter shared by every rollout of the controller (it keeps one clone per repository)
      * @param judges   the judges besides thresholds (in Jenkins the live list of {@link SpecJudgeProvider} extensions)
      */
-    public SimulatorRuntime(RolloutScheduler scheduler, Clock clock, GitPromoter promoter,
+    public SimulatorRuntime(Scheduler scheduler, Clock clock, GitPromoter promoter,
                             List<? extends SpecJudgeProvider> judges) {
         this.scheduler = scheduler;
         this.clock = clock;
@@ -55,7 +55,7 @@ public final class SimulatorRuntime implements RolloutRuntime {
     }
 
     @Override
-    public RolloutScheduler scheduler() {
+    public Scheduler scheduler() {
         return scheduler;
     }
 

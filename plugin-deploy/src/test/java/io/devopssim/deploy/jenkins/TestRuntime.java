@@ -1,5 +1,6 @@
 package io.devopssim.deploy.jenkins;
 
+import io.devopssim.core.testing.ManualScheduler;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
@@ -12,7 +13,7 @@ import io.devopssim.core.time.SimulatedClock;
 import io.devopssim.deploy.PreviewBench;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
-import io.devopssim.deploy.RolloutScheduler;
+import io.devopssim.core.time.Scheduler;
 import io.devopssim.deploy.argocd.ArgoCdApplications;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -53,7 +54,7 @@ final class TestRuntime implements RolloutRuntime {
     }
 
     @Override
-    public RolloutScheduler scheduler() {
+    public Scheduler scheduler() {
         return scheduler;
     }
 

@@ -8,7 +8,7 @@ import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.spec.InvalidSpecException;
 import io.devopssim.core.state.RolloutEvent;
 import io.devopssim.deploy.RolloutException;
-import io.devopssim.deploy.RolloutScheduler;
+import io.devopssim.core.time.Scheduler;
 import io.devopssim.multicloud.ClusterClients;
 import io.devopssim.multicloud.ClusterRegistry;
 import io.devopssim.multicloud.ClusterRun;
@@ -48,7 +48,7 @@ public final class MultiCloudRolloutExecution extends StepExecution {
     private transient WaveRuntime runtime;
     private transient WaveEngine engine;
     private transient ClusterClients clients;
-    private transient RolloutScheduler.Cancellable next;
+    private transient Scheduler.Cancellable next;
     /** Set by stop(): a transition already queued or running must not schedule another or complete the step. */
     private transient volatile boolean stopped;
 
@@ -106,7 +106,7 @@ public final class MultiCloudRolloutExecution extends StepExecution {
     @Override
     public void stop(Throwable cause) throws Exception {
         stopped = true;
-        RolloutScheduler.Cancellable pending = next;
+        Scheduler.Cancellable pending = next;
         if (pending != null) {
             pending.cancel();
         }

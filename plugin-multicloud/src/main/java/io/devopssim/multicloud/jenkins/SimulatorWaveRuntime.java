@@ -10,9 +10,9 @@ import io.devopssim.core.spec.JudgeKind;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.time.Clock;
 import io.devopssim.deploy.DeploymentVerifier;
-import io.devopssim.deploy.ExecutorRolloutScheduler;
+import io.devopssim.core.time.ExecutorScheduler;
 import io.devopssim.deploy.RolloutContext;
-import io.devopssim.deploy.RolloutScheduler;
+import io.devopssim.core.time.Scheduler;
 import io.devopssim.multicloud.SimulatedClusterRollouts;
 import io.devopssim.multicloud.ClusterClientFactory;
 import io.devopssim.multicloud.ClusterClients;
@@ -44,7 +44,7 @@ import java.util.concurrent.ThreadFactory;
  * with the registry's credentials.
  */
 public final class SimulatorWaveRuntime implements WaveRuntime {
-    private final RolloutScheduler scheduler;
+    private final Scheduler scheduler;
     private final ExecutorService checks;
     private final Clock clock;
     private final GitPromoter promoter;
@@ -54,7 +54,7 @@ public final class SimulatorWaveRuntime implements WaveRuntime {
     private final ClusterClientFactory clientFactory;
 
     /** @param registry reads the registry at the time of each call: the global configuration can change between builds */
-    SimulatorWaveRuntime(RolloutScheduler scheduler, ExecutorService checks, Clock clock, GitPromoter promoter,
+    SimulatorWaveRuntime(Scheduler scheduler, ExecutorService checks, Clock clock, GitPromoter promoter,
                          RegistrySource registry, BuildAccess builds, CredentialsAccess credentials,
                          ClusterClientFactory clientFactory) {
         this.scheduler = scheduler;
@@ -74,7 +74,7 @@ public final class SimulatorWaveRuntime implements WaveRuntime {
     static SimulatorWaveRuntime create() {
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(2, daemon("devsim waves scheduler"));
         ExecutorService checks = Executors.newFixedThreadPool(2, daemon("devsim cluster health"));
-        return new SimulatorWaveRuntime(new ExecutorRolloutScheduler(pool, Clock.system()), checks, Clock.system(),
+        return new SimulatorWaveRuntime(new ExecutorScheduler(pool, Clock.system()), checks, Clock.system(),
                 new GitPromoter(PromoterOptions.defaults()), () -> MultiCloudConfiguration.get().registry(),
                 new RunBuildAccess(), new JenkinsCredentialsAccess(), new ClusterClientFactory());
     }
@@ -94,7 +94,7 @@ public final class SimulatorWaveRuntime implements WaveRuntime {
     }
 
     @Override
-    public RolloutScheduler scheduler() {
+    public Scheduler scheduler() {
         return scheduler;
     }
 

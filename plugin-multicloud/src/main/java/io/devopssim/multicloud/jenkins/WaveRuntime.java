@@ -2,7 +2,7 @@ package io.devopssim.multicloud.jenkins;
 
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.spec.InvalidSpecException;
-import io.devopssim.deploy.RolloutScheduler;
+import io.devopssim.core.time.Scheduler;
 import io.devopssim.multicloud.ClusterClients;
 import io.devopssim.multicloud.ClusterHealthCheck;
 import io.devopssim.multicloud.ClusterRegistry;
@@ -18,7 +18,7 @@ import java.util.concurrent.ExecutorService;
 public interface WaveRuntime {
 
     /** Fires each plan's next transition when due: no thread waits while a wave does. */
-    RolloutScheduler scheduler();
+    Scheduler scheduler();
 
     /** Runs health checks, whose requests can take seconds, off the Pipeline's thread. */
     ExecutorService checks();

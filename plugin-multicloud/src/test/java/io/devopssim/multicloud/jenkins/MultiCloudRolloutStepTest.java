@@ -1,5 +1,6 @@
 package io.devopssim.multicloud.jenkins;
 
+import io.devopssim.core.testing.ManualScheduler;
 import hudson.AbortException;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;

@@ -1,6 +1,5 @@
-package io.devopssim.deploy;
+package io.devopssim.core.time;
 
-import io.devopssim.core.time.SimulatedClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ExecutorRolloutSchedulerTest {
+class ExecutorSchedulerTest {
     private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
     private final List<Long> delaysNanos = new CopyOnWriteArrayList<>();
     private final ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1) {
@@ -24,7 +23,7 @@ class ExecutorRolloutSchedulerTest {
             return super.schedule(command, delay, unit);
         }
     };
-    private final ExecutorRolloutScheduler scheduler = new ExecutorRolloutScheduler(pool, new SimulatedClock(NOW));
+    private final ExecutorScheduler scheduler = new ExecutorScheduler(pool, new SimulatedClock(NOW));
 
     @AfterEach
     void stop() {

@@ -1,22 +1,23 @@
-package io.devopssim.multicloud.jenkins;
+package io.devopssim.core.testing;
 
 import io.devopssim.core.time.SimulatedClock;
-import io.devopssim.deploy.RolloutScheduler;
+import io.devopssim.core.time.Scheduler;
 
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 
-/** Runs scheduled transitions on demand, moving a simulated clock to each one's time. */
-final class ManualScheduler implements RolloutScheduler {
+/** Tests' {@link Scheduler}: runs scheduled transitions on demand, moving a simulated clock to each one's time. */
+public final class ManualScheduler implements Scheduler {
     private record Task(Instant when, long seq, Runnable run) {
     }
 
     private final SimulatedClock clock;
-    private final PriorityQueue<Task> queue = new PriorityQueue<>(Comparator.comparing(Task::when).thenComparingLong(Task::seq));
+    private final PriorityQueue<Task> queue =
+            new PriorityQueue<>(Comparator.comparing(Task::when).thenComparingLong(Task::seq));
     private long seq;
 
-    ManualScheduler(SimulatedClock clock) {
+    public ManualScheduler(SimulatedClock clock) {
         this.clock = clock;
     }
 
@@ -32,7 +33,7 @@ final class ManualScheduler implements RolloutScheduler {
     }
 
     /** Runs due tasks one at a time until none is left or {@code max} ran; returns how many ran. */
-    int run(int max) {
+    public int run(int max) {
         int ran = 0;
         while (ran < max) {
             Task t;
@@ -49,12 +50,12 @@ final class ManualScheduler implements RolloutScheduler {
         return ran;
     }
 
-    synchronized int pending() {
+    public synchronized int pending() {
         return queue.size();
     }
 
     /** A controller restart: whatever was scheduled in memory is gone. */
-    synchronized void forget() {
+    public synchronized void forget() {
         queue.clear();
     }
 }

@@ -1,6 +1,5 @@
-package io.devopssim.deploy;
+package io.devopssim.core.time;
 
-import io.devopssim.core.time.Clock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,11 +8,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Real time: a shared {@link ScheduledExecutorService} fires each rollout's next transition. */
-public final class ExecutorRolloutScheduler implements RolloutScheduler {
+public final class ExecutorScheduler implements Scheduler {
     private final ScheduledExecutorService executor;
     private final Clock clock;
 
-    public ExecutorRolloutScheduler(ScheduledExecutorService executor, Clock clock) {
+    public ExecutorScheduler(ScheduledExecutorService executor, Clock clock) {
         this.executor = executor;
         this.clock = clock;
     }
