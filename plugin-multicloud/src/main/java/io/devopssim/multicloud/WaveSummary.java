@@ -68,16 +68,16 @@ public record WaveSummary(String planId, String phase, String outcome, List<Row>
     private static String commits(ClusterRun c) {
         List<String> parts = new ArrayList<>();
         if (c.replicasCommit() != null) {
-            parts.add("sized " + WaveEngine.shortId(c.replicasCommit()));
+            parts.add("sized " + WaveTimeline.shortId(c.replicasCommit()));
         }
         if (c.promotionCommit() != null) {
-            parts.add("promoted " + WaveEngine.shortId(c.promotionCommit()));
+            parts.add("promoted " + WaveTimeline.shortId(c.promotionCommit()));
         }
         if (c.failoverCommit() != null) {
-            parts.add("traffic shifted " + WaveEngine.shortId(c.failoverCommit()));
+            parts.add("traffic shifted " + WaveTimeline.shortId(c.failoverCommit()));
         }
         if (!c.reverts().isEmpty()) {
-            parts.add("reverted in " + String.join(", ", c.reverts().stream().map(WaveEngine::shortId).toList()));
+            parts.add("reverted in " + String.join(", ", c.reverts().stream().map(WaveTimeline::shortId).toList()));
         }
         return String.join("; ", parts);
     }
