@@ -4,12 +4,17 @@ import io.devopssim.core.gitops.PromotionException;
 import io.devopssim.core.gitops.PromotionResult;
 import io.devopssim.deploy.RolloutException;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Failover by shift: an unhealthy cluster's traffic share goes to the healthy clusters of its wave, in one commit. */
+/**
+ * Failover by shift: an unhealthy cluster's traffic share goes to the healthy clusters of its wave, in one commit of
+ * weights. The weights the wave started with are saved first ({@link WaveWeights}); each receiver notes the part of the
+ * drained cluster's load it now carries ({@link TakenTraffic}), and {@link ReplicaSizer} resizes it for that next.
+ */
 final class TrafficFailover {
     static final String STEP_FAILOVER = "failover";
 
@@ -37,15 +42,27 @@ final class TrafficFailover {
             return WaveStep.progress(timeline.record(next, timeline.event(s.wave(), c.cluster(), WaveEvent.Kind.WAVE_FAILED,
                     why + ": rolling back the wave")));
         }
-        List<String> involved = new ArrayList<>();
-        involved.add(c.cluster());
-        involved.addAll(receivers);
+        Optional<WaveWeights> recorded = s.waveWeights();
+        if (recorded.isEmpty()) {
+            // the wave's first shift: its weights are saved before any is changed, so a rollback can restore them and
+            // a shift resumed after its commit computes the same weights again (it finds that commit by its trailers)
+            List<String> wave = s.waveClusters().stream().map(ClusterRun::cluster).toList();
+            Map<String, Integer> before;
+            try {
+                before = ctx.weights().read(wave);
+            } catch (PromotionException e) {
+                return WaveStep.progress(failures.retryOrFail(s, "cannot read the traffic weights to shift " + c.cluster()
+                        + "'s share: " + e.getMessage()));
+            }
+            return WaveStep.progress(timeline.save(s.withWeights(new WaveWeights(s.wave(), before, before, null)).succeeded()));
+        }
+        WaveWeights weights = recorded.get();
+        Map<String, Integer> before = new LinkedHashMap<>();
+        before.put(c.cluster(), weights.current().get(c.cluster()));
+        receivers.forEach(r -> before.put(r, weights.current().get(r)));
+        Map<String, Integer> after = WeightShift.shift(before, c.cluster(), receivers);
         PromotionResult result;
-        Map<String, Integer> before;
-        Map<String, Integer> after;
         try {
-            before = ctx.weights().read(involved);
-            after = WeightShift.shift(before, c.cluster(), receivers);
             String summary = "Fail over " + ctx.plan().app() + " from " + c.cluster() + ": its traffic share "
                     + before.get(c.cluster()) + " to " + String.join(", ", receivers);
             result = ctx.weights().commit(after, summary, timeline.trailers(c, STEP_FAILOVER));
@@ -53,11 +70,21 @@ final class TrafficFailover {
             return WaveStep.progress(failures.retryOrFail(s, "traffic shift away from " + c.cluster() + " failed: "
                     + e.getMessage()));
         }
+        WaveRunState next = s.with(c.failedOver(result.commitId()).withStatus(ClusterStatus.SKIPPING))
+                .withWeights(weights.shifted(after)).succeeded();
+        int share = before.get(c.cluster());
+        for (String r : receivers) {
+            int gained = after.get(r) - before.get(r);
+            if (gained > 0) {
+                // the receiver now carries this part of the drained cluster's load: it is resized for it next
+                ClusterRun run = next.cluster(r).orElseThrow();
+                next = next.with(run.withTaken(run.taken().taking(new TakenTraffic.Share(c.cluster(), (double) gained / share))));
+            }
+        }
         String moved = receivers.stream().map(r -> r + " " + before.get(r) + " -> " + after.get(r))
                 .collect(Collectors.joining(", "));
-        WaveRunState next = s.with(c.failedOver(result.commitId()).withStatus(ClusterStatus.SKIPPING)).succeeded();
         return WaveStep.progress(timeline.record(next, timeline.event(s.wave(), c.cluster(), WaveEvent.Kind.FAILOVER,
-                "shifted " + c.cluster() + "'s traffic share " + before.get(c.cluster()) + " -> 0 to " + moved
+                "shifted " + c.cluster() + "'s traffic share " + share + " -> 0 to " + moved
                         + " in commit " + WaveTimeline.shortId(result.commitId())
                         + (result.alreadyCommitted() ? " (already in history)" : "") + "; skipping " + c.cluster())));
     }

@@ -34,6 +34,7 @@ public final class WaveEngine {
     private final TrafficFailover failover;
     private final WaveStages stages;
     private final WaveRollback rollback;
+    private final ReplicaSizer sizer;
 
     public WaveEngine(WaveContext ctx) {
         this.ctx = ctx;
@@ -43,7 +44,8 @@ public final class WaveEngine {
         WaveFailures failures = new WaveFailures(ctx, timeline);
         this.health = new WaveHealthWatch(ctx, timeline, rollouts);
         this.failover = new TrafficFailover(ctx, timeline, failures);
-        this.stages = new WaveStages(ctx, timeline, failures, rollouts, new ReplicaSizer(ctx, timeline, failures, rollouts));
+        this.sizer = new ReplicaSizer(ctx, timeline, failures, rollouts);
+        this.stages = new WaveStages(ctx, timeline, failures, rollouts, sizer);
         this.rollback = new WaveRollback(ctx, timeline, failures, rollouts);
     }
 
@@ -79,7 +81,7 @@ public final class WaveEngine {
         }
         Instant now = timeline.now();
         WaveRunState s = new WaveRunState(ctx.planId(), digest(plan), PlanPhase.RUNNING, 0, WaveStage.STARTING, clusters,
-                now, now, null, now, 0, false, null, List.of());
+                now, now, null, now, 0, false, null, List.of(), null);
         String waves = plan.waves().stream().map(w -> w.name() + " " + w.clusters()).collect(Collectors.joining(", then "));
         return timeline.record(s, timeline.event(-1, null, WaveEvent.Kind.STARTED, "rolling out " + plan.app() + " "
                 + plan.image().tag() + " to " + plan.clusters().size() + " clusters in " + plan.waves().size() + " waves: "
@@ -118,7 +120,10 @@ public final class WaveEngine {
                 WaveEvent.Kind.ABORT_REQUESTED, "abort requested: " + reason + "; rolling back wave " + timeline.waveName(s.wave())));
     }
 
-    /** RUNNING: health first, then failovers and skips (each its own work item), then the wave's stage. */
+    /**
+     * RUNNING: health first, then failovers, the resizes of the clusters that took traffic, and skips (each its own
+     * work item), then the wave's stage.
+     */
     private WaveStep run(WaveRunState s) throws RolloutException {
         WaveStep look = health.look(s);
         if (look.state() != null) {
@@ -128,6 +133,11 @@ public final class WaveEngine {
         for (ClusterRun c : s.waveClusters()) {
             if (c.status() == ClusterStatus.FAILING_OVER) {
                 return failover.failOver(s, c);
+            }
+        }
+        for (ClusterRun c : s.waveClusters()) {
+            if (sizer.needsResize(c)) {
+                return sizer.resize(s, c); // right after the shift that gave it more traffic
             }
         }
         for (ClusterRun c : s.waveClusters()) {

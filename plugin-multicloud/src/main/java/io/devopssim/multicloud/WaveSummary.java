@@ -42,7 +42,7 @@ public record WaveSummary(String planId, String phase, String outcome, List<Row>
         for (ClusterRun c : state.clusters()) {
             rows.add(new Row(c.wave() + 1, orUnknown(c.waveName()), c.cluster(), orUnknown(c.cloud()), orUnknown(c.region()),
                     status(c.status(), state.phase()), tone(c.status(), state.phase()),
-                    c.replicas() == null ? "" : c.replicas().toString(), c.health() == null ? "" : c.health().toLowerCase(Locale.ROOT),
+                    c.currentReplicas() == null ? "" : c.currentReplicas().toString(), c.health() == null ? "" : c.health().toLowerCase(Locale.ROOT),
                     commits(c), c.note() == null ? "" : c.note()));
         }
         return new WaveSummary(state.planId(), words(state.phase().name()), state.outcome() == null ? "" : state.outcome(), rows);
@@ -69,6 +69,9 @@ public record WaveSummary(String planId, String phase, String outcome, List<Row>
         List<String> parts = new ArrayList<>();
         if (c.replicasCommit() != null) {
             parts.add("sized " + WaveTimeline.shortId(c.replicasCommit()));
+        }
+        for (String resize : c.taken().commits()) {
+            parts.add("resized " + WaveTimeline.shortId(resize));
         }
         if (c.promotionCommit() != null) {
             parts.add("promoted " + WaveTimeline.shortId(c.promotionCommit()));

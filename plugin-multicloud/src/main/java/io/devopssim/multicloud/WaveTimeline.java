@@ -66,6 +66,11 @@ final class WaveTimeline {
                 null, null);
     }
 
+    /** The trailers of a commit of the wave as a whole (its weights restored). */
+    CommitTrailers waveTrailers(int wave, String step) {
+        return new CommitTrailers(ctx.planId(), waveName(wave) + "-" + step, null, null);
+    }
+
     String waveName(int w) {
         return w >= 0 && w < ctx.plan().waves().size() ? ctx.plan().waves().get(w).name() : "?";
     }
