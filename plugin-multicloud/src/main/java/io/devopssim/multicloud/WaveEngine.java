@@ -65,6 +65,21 @@ public final class WaveEngine {
         if (!missing.isEmpty()) {
             throw new RolloutException("cannot start: not in the cluster registry: " + String.join(", ", missing));
         }
+        List<String> refused = new ArrayList<>();
+        for (int w = 0; w < plan.waves().size(); w++) {
+            Wave wave = plan.waves().get(w);
+            for (String c : wave.clusters()) {
+                Cluster cluster = ctx.registry().find(c).orElseThrow();
+                try {
+                    ctx.rollouts().check(cluster, "waves[" + w + "]", plan.rolloutFor(wave, cluster, null));
+                } catch (RolloutException e) {
+                    refused.add(e.getMessage());
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new RolloutException("cannot start: " + String.join("\n", refused));
+        }
         if (plan.failover() == FailoverPolicy.SHIFT) {
             try {
                 ctx.weights().read(plan.clusters());
@@ -92,6 +107,9 @@ public final class WaveEngine {
     public WaveRunState advance() throws RolloutException {
         WaveRunState s = timeline.loadStarted();
         while (!s.phase().isTerminal()) {
+            if (s.phase() == PlanPhase.PAUSED) {
+                return s; // until a person approves the wave or aborts the plan
+            }
             if (s.waitUntil() != null && timeline.now().isBefore(s.waitUntil())) {
                 return s; // a rollout's pause or window, a soak, the next health check or a retry delay is running
             }
@@ -108,6 +126,27 @@ public final class WaveEngine {
             }
         }
         return s;
+    }
+
+    /**
+     * Approves the paused wave: every one of its rollouts paused until approved goes on (one approval per wave and
+     * pause). Approving a cluster's rollout twice is harmless, so an approval interrupted half-way is given again.
+     */
+    public WaveRunState approve(String who) throws RolloutException {
+        WaveRunState s = timeline.loadStarted();
+        if (s.phase() != PlanPhase.PAUSED) {
+            throw new RolloutException("plan " + ctx.planId() + " is not waiting for approval (it is "
+                    + s.phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+        }
+        List<String> approved = new ArrayList<>();
+        for (ClusterRun c : s.waveClusters()) {
+            if (c.status() == ClusterStatus.ROLLING_OUT) {
+                ctx.rollouts().approve(c.rolloutId(), who, timeline.now());
+                approved.add(c.cluster());
+            }
+        }
+        return timeline.record(s.resumed(), timeline.event(s.wave(), null, WaveEvent.Kind.APPROVED, "wave "
+                + timeline.waveName(s.wave()) + " approved by " + who + ": " + String.join(", ", approved) + " go on"));
     }
 
     /** Asks for the running wave to be rolled back; the rollback happens on the next {@link #advance()}. */

@@ -71,7 +71,6 @@ final class WaveListReader {
             List<String> clusters = clusters(w, registry, waveOfCluster, problems);
             Optional<Duration> soak = w.has("soak") ? w.duration("soak", false) : Optional.of(Duration.ZERO);
             Optional<RolloutSpec> rollout = waveRollout(document, items.get(i), path, shared);
-            checkStepsForWaves(items.get(i).get("steps"), path, problems);
             if (name.isPresent() && !clusters.isEmpty() && soak.isPresent() && rollout.isPresent()) {
                 RolloutSpec r = rollout.get();
                 waves.add(new Wave(name.get(), clusters, r.strategy(), r.steps(), r.analysis(), r.blueGreen(), r.rolling(),
@@ -136,26 +135,6 @@ final class WaveListReader {
                 shared.add(new SpecProblem(planGate ? p.path() : p.path().isEmpty() ? path : path + "." + p.path(), p.message()));
             }
             return Optional.empty();
-        }
-    }
-
-    /**
-     * Waits for approval and chaos steps need what a wave does not give its clusters' rollouts yet. Read from the
-     * YAML itself, so they are reported even when other problems of the wave stop its spec from being built.
-     */
-    private static void checkStepsForWaves(JsonNode steps, String path, Problems problems) {
-        if (steps == null || !steps.isArray()) {
-            return;
-        }
-        for (int j = 0; j < steps.size(); j++) {
-            JsonNode step = steps.get(j);
-            String at = path + ".steps[" + j + "]";
-            JsonNode pause = step.get("pause");
-            if (pause != null && pause.isObject() && SpecNode.isAbsent(pause.get("duration"))) {
-                problems.add(at + ".pause", "waiting for approval is not supported in a wave; give a duration");
-            } else if (step.has("chaos")) {
-                problems.add(at + ".chaos", "chaos steps are not supported in a wave yet");
-            }
         }
     }
 }

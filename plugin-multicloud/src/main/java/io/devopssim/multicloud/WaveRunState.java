@@ -94,6 +94,17 @@ public record WaveRunState(String planId, String planDigest, PlanPhase phase, in
                 nextHealthCheck, 0, aborted, outcome, events, weights);
     }
 
+    /** The wave waits for approval; the outcome stays as it was (a pause is not an ending). */
+    public WaveRunState paused() {
+        return new WaveRunState(planId, planDigest, PlanPhase.PAUSED, wave, stage, clusters, startedAt, stageSince, null,
+                nextHealthCheck, 0, aborted, outcome, events, weights);
+    }
+
+    public WaveRunState resumed() {
+        return new WaveRunState(planId, planDigest, PlanPhase.RUNNING, wave, stage, clusters, startedAt, stageSince, null,
+                nextHealthCheck, 0, aborted, outcome, events, weights);
+    }
+
     public WaveRunState withWeights(WaveWeights w) {
         return new WaveRunState(planId, planDigest, phase, wave, stage, clusters, startedAt, stageSince, waitUntil,
                 nextHealthCheck, attempts, aborted, outcome, events, w);

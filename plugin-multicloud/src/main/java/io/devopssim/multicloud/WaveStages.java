@@ -66,11 +66,16 @@ final class WaveStages {
         WaveRunState next = s;
         List<WaveEvent> events = new ArrayList<>();
         String failed = null;
+        List<String> paused = new ArrayList<>();
         for (ClusterRun c : s.waveClusters()) {
             if (c.status() != ClusterStatus.ROLLING_OUT) {
                 continue;
             }
             RolloutState st = rollouts.of(c).advance();
+            if (st.phase() == RolloutPhase.PAUSED) {
+                paused.add(c.cluster() + " at step " + (st.stepIndex() + 1));
+                continue;
+            }
             if (!st.phase().isTerminal()) {
                 wake = WaveStep.earliest(wake, st.waitUntil());
                 continue;
@@ -95,10 +100,16 @@ final class WaveStages {
         if (!events.isEmpty()) {
             return WaveStep.progress(timeline.record(next, events.toArray(WaveEvent[]::new)));
         }
-        boolean settling = s.waveClusters().stream().anyMatch(c -> c.status() == ClusterStatus.ROLLING_OUT
-                || c.status() == ClusterStatus.SKIPPING || c.status() == ClusterStatus.FAILING_OVER);
+        long rollingOut = s.waveClusters().stream().filter(c -> c.status() == ClusterStatus.ROLLING_OUT).count();
+        boolean settling = rollingOut > paused.size() || s.waveClusters().stream().anyMatch(c ->
+                c.status() == ClusterStatus.SKIPPING || c.status() == ClusterStatus.FAILING_OVER);
         if (settling) {
-            return WaveStep.waitUntil(wake);
+            return WaveStep.waitUntil(wake); // a paused rollout waits for the others: the wave is approved as one
+        }
+        if (!paused.isEmpty()) {
+            return WaveStep.progress(timeline.record(s.paused(), timeline.event(s.wave(), null, WaveEvent.Kind.PAUSED,
+                    "wave " + timeline.waveName(s.wave()) + " waits for approval: " + String.join(", ", paused)
+                            + " paused until approved; one approval lets them all go on")));
         }
         if (s.waveClusters().stream().noneMatch(c -> c.status() == ClusterStatus.PROMOTED)) {
             return failures.waveFailed(s, "wave " + timeline.waveName(s.wave()) + ": no cluster of the wave is left to promote");

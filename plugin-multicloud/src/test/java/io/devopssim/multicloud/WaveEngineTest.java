@@ -340,6 +340,47 @@ class WaveEngineTest {
     }
 
     @Test
+    @DisplayName("a wave whose rollouts pause until approved waits for one approval, then all its clusters go on")
+    void shouldWaitForOneApprovalPerWave() throws Exception {
+        String steps = "[{setWeight: 20}, {pause: {}}, {analysis: {window: 1m}}]";
+        String yaml = plan("abort", "gke-ew1, aks-we", "").replace("steps: " + STEPS + "\n    soak: 3m",
+                "steps: " + steps + "\n    soak: 3m");
+        try (WaveWorld w = world("approve", yaml)) {
+            WaveRunState paused = w.run();
+
+            assertThat(paused.phase()).isEqualTo(PlanPhase.PAUSED);
+            assertThat(paused.wave()).isEqualTo(1);
+            assertThat(w.lines).contains("[plan] wave europe waits for approval: gke-ew1 at step 2, aks-we at step 2 paused"
+                    + " until approved; one approval lets them all go on");
+            assertThat(w.repo.steps()).doesNotContain("checkout-1.5.0.europe.gke-ew1/promote");
+            assertThat(w.engine().advance().phase()).as("nothing goes on without the approval").isEqualTo(PlanPhase.PAUSED);
+
+            WaveEngine engine = w.engine();
+            assertThat(engine.approve("alice").phase()).isEqualTo(PlanPhase.RUNNING);
+            assertThatThrownBy(() -> engine.approve("bob")).isInstanceOf(RolloutException.class)
+                    .hasMessage("plan checkout-1.5.0 is not waiting for approval (it is running)");
+            WaveRunState end = SimulatedWaves.toEnd(engine, w.clock);
+
+            assertThat(end.phase()).isEqualTo(PlanPhase.SUCCEEDED);
+            assertThat(w.lines).contains("[plan] wave europe approved by alice: gke-ew1, aks-we go on");
+            assertThat(w.repo.steps()).contains("checkout-1.5.0.europe.gke-ew1/promote", "checkout-1.5.0.europe.aks-we/promote");
+        }
+    }
+
+    @Test
+    @DisplayName("a chaos step the runtime has no chaos engine for is refused before the plan commits anything")
+    void shouldRefuseChaosStepsWithoutAChaosEngineBeforeAnyCommit() throws Exception {
+        String yaml = plan("abort", "gke-ew1", "").replace("steps: " + STEPS + "\n    soak: 3m",
+                "steps: [{setWeight: 20}, {chaos: {name: slow, faults: [{latency: {ms: 50}}], duration: 1m}}]\n    soak: 3m");
+        try (WaveWorld w = world("no-chaos", yaml)) {
+            assertThatThrownBy(() -> w.engine().start()).isInstanceOf(RolloutException.class)
+                    .hasMessageContaining("cannot start: cannot run the chaos steps in gke-ew1:")
+                    .hasMessageContaining("waves[1].steps[1].chaos: chaos steps need the chaos engine (plugin-chaos)");
+            assertThat(w.repo.steps()).containsExactly("seed");
+        }
+    }
+
+    @Test
     void shouldRefuseToResumeAPlanIdWithAnotherPlan() throws Exception {
         try (WaveWorld w = world("other", plan("abort", "gke-ew1", ""))) {
             InMemoryStateStore rollouts = new InMemoryStateStore();

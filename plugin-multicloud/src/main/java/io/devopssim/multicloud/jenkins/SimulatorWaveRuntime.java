@@ -6,7 +6,6 @@ import io.devopssim.core.gitops.PromoterOptions;
 import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetModel;
 import io.devopssim.core.spec.InvalidSpecException;
-import io.devopssim.core.spec.JudgeKind;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.time.Clock;
 import io.devopssim.deploy.DeploymentVerifier;
@@ -31,6 +30,7 @@ import io.devopssim.multicloud.WavePlan;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,8 +131,9 @@ public final class SimulatorWaveRuntime implements WaveRuntime {
     @Override
     public WaveEngine engine(String planId, WavePlan plan, ClusterRegistry registry, GitCredentials git,
                              ClusterClients clients, Path stateDir, WaveListener listener) {
-        if (plan.waves().stream().anyMatch(w -> w.analysis().judge() != JudgeKind.THRESHOLD)) {
-            throw new IllegalArgumentException("analysis.judge other than threshold is not available in multiCloudRollout yet");
+        List<String> refusals = JenkinsWaveLimits.refusals(plan);
+        if (!refusals.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", refusals));
         }
         Map<String, Double> load = new LinkedHashMap<>();
         plan.simulation().forEach((cluster, sim) -> load.put(cluster, sim.fleet().requestsPerSecond()));
