@@ -368,6 +368,26 @@ class WaveEngineTest {
     }
 
     @Test
+    @DisplayName("a wave paused for approval can be aborted instead: its paused rollouts are rolled back by commit")
+    void shouldRollBackAPausedWaveWhenAborted() throws Exception {
+        String yaml = plan("abort", "gke-ew1, aks-we", "").replace("steps: " + STEPS + "\n    soak: 3m",
+                "steps: [{setWeight: 20}, {pause: {}}, {analysis: {window: 1m}}]\n    soak: 3m");
+        try (WaveWorld w = world("abort-paused", yaml)) {
+            assertThat(w.run().phase()).isEqualTo(PlanPhase.PAUSED);
+
+            WaveEngine engine = w.engine();
+            engine.abort("not today");
+            WaveRunState end = SimulatedWaves.toEnd(engine, w.clock);
+
+            assertThat(end.phase()).isEqualTo(PlanPhase.ABORTED);
+            assertThat(statuses(end)).containsExactly(ClusterStatus.PROMOTED, ClusterStatus.ROLLED_BACK, ClusterStatus.ROLLED_BACK);
+            assertThat(w.repo.steps()).contains("checkout-1.5.0/europe-gke-ew1-revert-replicas",
+                    "checkout-1.5.0/europe-aks-we-revert-replicas").doesNotContain("checkout-1.5.0.europe.gke-ew1/promote");
+            assertThat(w.fleets.all().get("gke-ew1").canaryWeight()).as("no canary traffic left").isZero();
+        }
+    }
+
+    @Test
     @DisplayName("a chaos step the runtime has no chaos engine for is refused before the plan commits anything")
     void shouldRefuseChaosStepsWithoutAChaosEngineBeforeAnyCommit() throws Exception {
         String yaml = plan("abort", "gke-ew1", "").replace("steps: " + STEPS + "\n    soak: 3m",
