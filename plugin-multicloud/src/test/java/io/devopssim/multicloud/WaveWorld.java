@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Everything a wave plan runs against in the tests: simulated time, simulated fleets (one per cluster, outliving
@@ -43,6 +44,8 @@ final class WaveWorld implements AutoCloseable {
     final Path stateDir;
     final List<String> lines = Collections.synchronizedList(new ArrayList<>());
     ClusterHealthCheck health;
+    /** Each cluster's deployment verifier (its Argo CD); none by default: the commit is trusted. */
+    Function<Cluster, DeploymentVerifier> verifiers = c -> DeploymentVerifier.NONE;
     /** Called with (cluster, message) for every event of a cluster's rollout, and (null, message) for the plan's. */
     BiConsumer<String, String> onEvent = (cluster, message) -> { };
 
@@ -64,7 +67,7 @@ final class WaveWorld implements AutoCloseable {
         Map<String, Double> load = new LinkedHashMap<>();
         plan.simulation().forEach((c, s) -> load.put(c, s.fleet().requestsPerSecond()));
         SimulatedClusterRollouts clusterRollouts = new SimulatedClusterRollouts(fleets, ThresholdJudge::new,
-                c -> DeploymentVerifier.NONE, promoter, git, rollouts, clock, RETRY);
+                verifiers, promoter, git, rollouts, clock, RETRY);
         TrafficWeights weights = plan.traffic() == null ? null
                 : new GitTrafficWeights(promoter, plan.gitops().repoUrl(), plan.gitops().branch(), plan.traffic(), git);
         return new WaveEngine(new WaveContext("checkout-1.5.0", plan, registry, clusterRollouts, c -> health.check(c),
