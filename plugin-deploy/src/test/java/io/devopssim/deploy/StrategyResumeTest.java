@@ -48,7 +48,17 @@ class StrategyResumeTest {
                 new Case("blue-green, post-promotion fails", StrategyRun.Specs::blueGreen, "{latencyFactor: 1.3}", false),
                 new Case("hybrid", StrategyRun.Specs::hybrid, "{}", false),
                 new Case("rolling, batch 3 unhealthy", StrategyRun.Specs::rolling, "{}", true),
-                new Case("canary with setCanaryScale", CanaryScaleStepTest::spec, "{}", false));
+                new Case("canary with setCanaryScale", CanaryScaleStepTest::spec, "{}", false),
+                new Case("blue-green on GitOps", StrategyRun.Specs::blueGreenOnGitOps, "{}", false),
+                new Case("blue-green on GitOps, post-promotion fails", StrategyRun.Specs::blueGreenOnGitOps,
+                        "{latencyFactor: 1.3}", false),
+                new Case("rolling on GitOps, batch 3 unhealthy", StrategyRun.Specs::rollingOnGitOps, "{}", true));
+        Map<String, List<String>> gitOpsSteps = Map.of(
+                "blue-green on GitOps", List.of("traffic-cut-over", "promote"),
+                "blue-green on GitOps, post-promotion fails", List.of("traffic-cut-over", "promote", "traffic-revert-cut-over",
+                        "revert-promotion"),
+                "rolling on GitOps, batch 3 unhealthy", List.of("traffic-batch-1", "traffic-batch-2", "traffic-batch-3",
+                        "traffic-revert-batch-3", "traffic-revert-batch-2", "traffic-revert-batch-1", "rollback"));
         for (Case c : cases) {
             EnvRepoFixture seed = new EnvRepoFixture(tmp.resolve(c.name() + "-seed"));
             EnvRepoFixture reference = seed.copy(tmp.resolve(c.name() + "-ref"));
@@ -56,6 +66,11 @@ class StrategyResumeTest {
             Runs ref = new Runs(c, reference, new SimulatedClock(StrategyRun.T0));
             RolloutState expected = ref.run(counted).toEnd();
             assertThat(expected.phase()).as(c.name()).isIn(RolloutPhase.PROMOTED, RolloutPhase.ROLLED_BACK);
+            if (gitOpsSteps.containsKey(c.name())) {
+                assertThat(reference.trailers().stream().map(t -> t.get("Step")).filter(java.util.Objects::nonNull).toList())
+                        .as(c.name() + ": one commit per traffic change, taken back by reverts")
+                        .isEqualTo(gitOpsSteps.get(c.name()));
+            }
 
             for (int crashAt = 1; crashAt <= counted.saves; crashAt++) {
                 String as = c.name() + ", crash at save " + crashAt + " of " + counted.saves;
@@ -72,6 +87,9 @@ class StrategyResumeTest {
                 assertThat(summary(end)).as(as).isEqualTo(summary(expected));
                 assertThat(env.trailers()).as(as).isEqualTo(reference.trailers());
                 assertThat(env.file()).as(as).isEqualTo(reference.file());
+                assertThat(env.file(EnvRepoFixture.TRAFFIC_FILE)).as(as).isEqualTo(reference.file(EnvRepoFixture.TRAFFIC_FILE));
+                assertThat(env.trailers().stream().map(t -> t.get("Step")).filter(java.util.Objects::nonNull).toList())
+                        .as(as + ": no commit twice").doesNotHaveDuplicates();
                 assertThat(runs.live.history()).as(as).isEqualTo(ref.live.history());
             }
         }
@@ -83,7 +101,9 @@ class StrategyResumeTest {
         List<Case> cases = List.of(
                 new Case("blue-green", StrategyRun.Specs::blueGreen, "{}", false),
                 new Case("hybrid", StrategyRun.Specs::hybrid, "{}", false),
-                new Case("rolling", StrategyRun.Specs::rolling, "{}", false));
+                new Case("rolling", StrategyRun.Specs::rolling, "{}", false),
+                new Case("blue-green on GitOps", StrategyRun.Specs::blueGreenOnGitOps, "{}", false),
+                new Case("rolling on GitOps", StrategyRun.Specs::rollingOnGitOps, "{}", false));
         for (Case c : cases) {
             EnvRepoFixture seed = new EnvRepoFixture(tmp.resolve(c.name() + "-seed"));
             CountingStore counted = new CountingStore(new InMemoryStateStore());
@@ -108,6 +128,8 @@ class StrategyResumeTest {
                 assertThat(end.phase()).as(as).isEqualTo(RolloutPhase.ABORTED);
                 assertThat(runs.live.canaryWeight()).as(as).isZero();
                 assertThat(env.file()).as(as).isEqualTo(EnvRepoFixture.VALUES);
+                assertThat(env.file(EnvRepoFixture.TRAFFIC_FILE)).as(as + ": every weight commit reverted")
+                        .isEqualTo(EnvRepoFixture.TRAFFIC);
                 List<Map<String, String>> trailers = env.trailers();
                 assertThat(trailers.get(trailers.size() - 1).get("Step")).as(as).isIn("rollback", "revert-promotion");
                 assertThat(trailers.stream().map(t -> t.get("Step")).toList()).as(as + ": no step twice").doesNotHaveDuplicates();

@@ -177,8 +177,8 @@ class GitOpsTrafficArgoCdTest {
 
         assertThat(end.phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
         assertThat(end.outcome()).startsWith("deployment failed at canary weight 50: checkout-prod is Degraded at");
-        assertThat(steps(git.history(repo, "main"))).containsExactly("traffic-step-1", "traffic-step-3", "traffic-rollback",
-                "rollback");
+        assertThat(steps(git.history(repo, "main"))).as("the weights taken back by revert commits, newest first")
+                .containsExactly("traffic-step-1", "traffic-step-3", "traffic-revert-step-3", "traffic-revert-step-1", "rollback");
         assertThat(git.readFile(repo, "main", "apps/checkout/canary.yaml")).isEqualTo(CANARY);
         assertThat(git.readFile(repo, "main", "apps/checkout/values.yaml")).isEqualTo(VALUES);
     }
