@@ -16,7 +16,9 @@ import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.testing.GitHttpTestServer;
 import io.devopssim.core.time.SimulatedClock;
-import io.devopssim.deploy.CanaryEngine;
+import io.devopssim.deploy.FleetAppliedRouter;
+import io.devopssim.deploy.RolloutEngine;
+import io.devopssim.deploy.RolloutEngines;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.routing.Crds;
@@ -61,6 +63,14 @@ class GitOpsTrafficArgoCdTest {
     private static final String VALUES = "image:\n  repository: ghcr.io/acme/checkout\n  tag: \"1.4.2\"\n";
     private static final String CANARY = "canary:\n  weight: 0\n";
     private static final AtomicInteger REPOS = new AtomicInteger();
+    private static final String CANARY_STEPS = """
+            steps:
+              - setWeight: 10
+              - pause: 1m
+              - setWeight: 50
+              - pause: 1m
+            """;
+    private static final String HEALTH = "{window: 1m, metrics: [{metric: error_rate, max: 0.02}]}";
     private static GitHttpTestServer git;
 
     static KubernetesMockServer server;
@@ -70,7 +80,7 @@ class GitOpsTrafficArgoCdTest {
     private final GitCredentials credentials = new GitCredentials("deployer", PASSWORD.toCharArray());
     private String repo;
     private GitPromoter promoter;
-    private CanaryEngine engine;
+    private RolloutEngine engine;
 
     @BeforeAll
     static void setUpServers() throws Exception {
@@ -100,24 +110,25 @@ class GitOpsTrafficArgoCdTest {
                           health: {status: Healthy}
                         """.getBytes(StandardCharsets.UTF_8))).create();
         repo = "env-" + REPOS.incrementAndGet();
+        promoter = new GitPromoter(PromoterOptions.defaults());
+    }
+
+    /** A rollout of {@code strategy} on a new repository, Argo CD waited for after each weight commit. */
+    private RolloutEngine engine(String strategy) throws Exception {
         String url = git.createRepository(repo, Map.of("apps/checkout/values.yaml", VALUES, "apps/checkout/canary.yaml", CANARY));
         RolloutSpec spec = new RolloutSpecReader().read("""
                 app: checkout
                 image: ghcr.io/acme/checkout:1.5.0
-                steps:
-                  - setWeight: 10
-                  - pause: 1m
-                  - setWeight: 50
-                  - pause: 1m
-                gitops: {repo: %s, file: apps/checkout/values.yaml, helm: image.tag}
+                %sgitops: {repo: %s, file: apps/checkout/values.yaml, helm: image.tag}
                 traffic: {router: gitops, file: apps/checkout/canary.yaml, helm: canary.weight, waitForSync: true}
                 cluster: {context: test}
                 argocd: {application: checkout-prod, timeout: 5m}
-                """.formatted(url));
-        promoter = new GitPromoter(PromoterOptions.defaults());
+                simulation: {seed: 7, pods: 4}
+                """.formatted(strategy, url));
         FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
-        engine = new CanaryEngine(new RolloutContext("checkout-1.5.0", spec,
-                new GitOpsRouter(promoter, (TrafficSpec.GitOps) spec.runtime().traffic(), credentials, "checkout-1.5.0", "checkout"),
+        return RolloutEngines.create(new RolloutContext("checkout-1.5.0", spec,
+                new FleetAppliedRouter(new GitOpsRouter(promoter, (TrafficSpec.GitOps) spec.runtime().traffic(), credentials,
+                        "checkout-1.5.0", "checkout"), fleet),
                 new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())), promoter, credentials,
                 new InMemoryStateStore(), clock, RolloutListener.NONE, RolloutContext.RetryPolicy.DEFAULT,
                 ChaosExperiments.NONE,
@@ -132,6 +143,7 @@ class GitOpsTrafficArgoCdTest {
     @Test
     @DisplayName("the canary holds at each weight until Argo CD is Synced and Healthy at that weight's commit")
     void shouldGoOnOnlyWhenArgoCdAppliedTheWeightCommit() throws Exception {
+        engine = engine(CANARY_STEPS);
         engine.start();
         RolloutState s = engine.advance();
         String weightCommit = s.events().get(s.events().size() - 1).commitId();
@@ -164,6 +176,7 @@ class GitOpsTrafficArgoCdTest {
 
     @Test
     void shouldRollBackWhenTheAppIsDegradedAtAWeightCommit() throws Exception {
+        engine = engine(CANARY_STEPS);
         engine.start();
         RolloutState s = engine.advance();
         controllerFinished(s.events().get(s.events().size() - 1).commitId(), "Healthy");
@@ -181,6 +194,77 @@ class GitOpsTrafficArgoCdTest {
                 .containsExactly("traffic-step-1", "traffic-step-3", "traffic-revert-step-3", "traffic-revert-step-1", "rollback");
         assertThat(git.readFile(repo, "main", "apps/checkout/canary.yaml")).isEqualTo(CANARY);
         assertThat(git.readFile(repo, "main", "apps/checkout/values.yaml")).isEqualTo(VALUES);
+    }
+
+    @Test
+    @DisplayName("a blue-green cut-over is one commit; the promotion waits until Argo CD is Synced and Healthy at it")
+    void shouldWaitForArgoCdAtTheCutOverCommit() throws Exception {
+        engine = engine("strategy: blueGreen\nblueGreen: {scaleDownDelaySeconds: 60}\n");
+        engine.start();
+        RolloutState s = engine.advance();
+        String cutOver = s.events().get(s.events().size() - 1).commitId();
+
+        assertThat(s.phase()).isEqualTo(RolloutPhase.PROGRESSING);
+        assertThat(s.stepIndex()).as("still at the cut-over").isZero();
+        assertThat(cutOver).isEqualTo(git.history(repo, "main").get(0).name());
+        assertThat(app().get().<Object>get("operation", "sync", "revision")).isEqualTo(cutOver);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(engine.advance().stepIndex()).as("Argo CD has not synced yet").isZero();
+
+        RolloutState end = runPlayingArgoCd(s, "Healthy");
+
+        assertThat(end.phase()).isEqualTo(RolloutPhase.PROMOTED);
+        assertThat(end.events()).extracting(RolloutEvent::message)
+                .anyMatch(m -> m.startsWith("cut-over applied: checkout-prod is Synced and Healthy at"));
+        List<RevCommit> history = git.history(repo, "main");
+        assertThat(steps(history)).containsExactly("traffic-cut-over", "promote");
+        assertThat(trailers(history.get(1))).containsEntry("Strategy", "blueGreen").containsEntry("Canary-Weight", "100");
+    }
+
+    @Test
+    @DisplayName("Degraded at the cut-over commit: the rollout fails fast and reverts the cut-over")
+    void shouldRevertTheCutOverWhenTheAppIsDegradedAtIt() throws Exception {
+        engine = engine("strategy: blueGreen\nblueGreen: {scaleDownDelaySeconds: 60}\n");
+        engine.start();
+        RolloutState s = engine.advance();
+
+        controllerFinished(s.events().get(s.events().size() - 1).commitId(), "Degraded");
+        clock.advance(Duration.ofSeconds(10));
+        RolloutState end = engine.advance();
+
+        assertThat(end.phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
+        assertThat(end.outcome()).startsWith("deployment failed at canary weight 100: checkout-prod is Degraded at");
+        assertThat(steps(git.history(repo, "main"))).containsExactly("traffic-cut-over", "traffic-revert-cut-over", "rollback");
+        assertThat(git.readFile(repo, "main", "apps/checkout/canary.yaml")).isEqualTo(CANARY);
+        assertThat(git.readFile(repo, "main", "apps/checkout/values.yaml")).isEqualTo(VALUES);
+    }
+
+    @Test
+    @DisplayName("each batch of a rolling update is one commit with a Batch trailer, health checked once Argo CD applied it")
+    void shouldWaitForArgoCdAtEveryBatchCommit() throws Exception {
+        engine = engine("strategy: rolling\nrolling: {maxSurge: 1, maxUnavailable: 1, healthCheck: " + HEALTH + "}\n");
+        engine.start();
+        RolloutState s = engine.advance();
+        String first = s.events().get(s.events().size() - 1).commitId();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(engine.advance().stepIndex()).as("batch 1 waits for Argo CD").isZero();
+
+        RolloutState end = runPlayingArgoCd(s, "Healthy");
+
+        assertThat(end.phase()).isEqualTo(RolloutPhase.PROMOTED);
+        List<RevCommit> history = git.history(repo, "main");
+        assertThat(steps(history)).containsExactly("traffic-batch-1", "traffic-batch-2", "promote");
+        assertThat(history.get(2).name()).isEqualTo(first);
+        assertThat(trailers(history.get(2))).containsEntry("Strategy", "rolling").containsEntry("Batch", "1/2")
+                .containsEntry("Canary-Weight", "50");
+        assertThat(end.events()).extracting(RolloutEvent::message)
+                .anyMatch(m -> m.startsWith("batch 2/2 applied: checkout-prod is Synced and Healthy at"));
+    }
+
+    private static Map<String, String> trailers(RevCommit c) {
+        Map<String, String> t = new java.util.LinkedHashMap<>();
+        c.getFooterLines().forEach(f -> t.put(f.getKey(), f.getValue()));
+        return t;
     }
 
     private RolloutState advanceUntilStep(RolloutState s, int step) throws Exception {
