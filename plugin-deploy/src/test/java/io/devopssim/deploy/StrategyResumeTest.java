@@ -13,11 +13,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +60,7 @@ class StrategyResumeTest {
         for (Case c : cases) {
             EnvRepoFixture seed = new EnvRepoFixture(tmp.resolve(c.name() + "-seed"));
             EnvRepoFixture reference = seed.copy(tmp.resolve(c.name() + "-ref"));
-            CountingStore counted = new CountingStore(new InMemoryStateStore());
+            CrashingStore counted = CrashingStore.counting(new InMemoryStateStore());
             Runs ref = new Runs(c, reference, new SimulatedClock(StrategyRun.T0));
             RolloutState expected = ref.run(counted).toEnd();
             assertThat(expected.phase()).as(c.name()).isIn(RolloutPhase.PROMOTED, RolloutPhase.ROLLED_BACK);
@@ -72,15 +70,15 @@ class StrategyResumeTest {
                         .isEqualTo(gitOpsSteps.get(c.name()));
             }
 
-            for (int crashAt = 1; crashAt <= counted.saves; crashAt++) {
-                String as = c.name() + ", crash at save " + crashAt + " of " + counted.saves;
+            for (int crashAt = 1; crashAt <= counted.saves(); crashAt++) {
+                String as = c.name() + ", crash at save " + crashAt + " of " + counted.saves();
                 EnvRepoFixture env = seed.copy(tmp.resolve(c.name() + "-" + crashAt));
                 InMemoryStateStore durable = new InMemoryStateStore();
                 Runs runs = new Runs(c, env, new SimulatedClock(StrategyRun.T0));
                 RolloutState end;
                 try {
                     end = runs.run(new CrashingStore(durable, crashAt)).toEnd();
-                } catch (Crash crash) {
+                } catch (CrashingStore.Crash crash) {
                     end = runs.run(durable).toEnd();
                 }
 
@@ -106,17 +104,17 @@ class StrategyResumeTest {
                 new Case("rolling on GitOps", StrategyRun.Specs::rollingOnGitOps, "{}", false));
         for (Case c : cases) {
             EnvRepoFixture seed = new EnvRepoFixture(tmp.resolve(c.name() + "-seed"));
-            CountingStore counted = new CountingStore(new InMemoryStateStore());
+            CrashingStore counted = CrashingStore.counting(new InMemoryStateStore());
             new Runs(c, seed.copy(tmp.resolve(c.name() + "-ref")), new SimulatedClock(StrategyRun.T0)).run(counted).toEnd();
 
-            for (int stopAt = 2; stopAt <= counted.saves; stopAt++) {
-                String as = c.name() + ", aborted at save " + stopAt + " of " + counted.saves;
+            for (int stopAt = 2; stopAt <= counted.saves(); stopAt++) {
+                String as = c.name() + ", aborted at save " + stopAt + " of " + counted.saves();
                 EnvRepoFixture env = seed.copy(tmp.resolve(c.name() + "-abort-" + stopAt));
                 InMemoryStateStore durable = new InMemoryStateStore();
                 Runs runs = new Runs(c, env, new SimulatedClock(StrategyRun.T0));
                 try {
                     runs.run(new CrashingStore(durable, stopAt)).toEnd();
-                } catch (Crash crash) {
+                } catch (CrashingStore.Crash crash) {
                     // stopped just before the save: the abort comes from outside, then the engine resumes
                 }
                 StrategyRun resumed = runs.run(durable);
@@ -174,55 +172,6 @@ class StrategyResumeTest {
                 };
             }
             return new StrategyRun(tmp, spec, store, clock, live, bench, listener);
-        }
-    }
-
-    private static final class Crash extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /** Dies on its n-th save, before writing: the side effect that preceded it happened, its record did not. */
-    private static final class CrashingStore implements StateStore {
-        private final StateStore durable;
-        private final int crashAt;
-        private int saves;
-
-        CrashingStore(StateStore durable, int crashAt) {
-            this.durable = durable;
-            this.crashAt = crashAt;
-        }
-
-        @Override
-        public void save(RolloutState state) throws IOException {
-            if (++saves == crashAt) {
-                throw new Crash();
-            }
-            durable.save(state);
-        }
-
-        @Override
-        public Optional<RolloutState> load(String rolloutId) throws IOException {
-            return durable.load(rolloutId);
-        }
-    }
-
-    private static final class CountingStore implements StateStore {
-        private final StateStore durable;
-        private int saves;
-
-        CountingStore(StateStore durable) {
-            this.durable = durable;
-        }
-
-        @Override
-        public void save(RolloutState state) throws IOException {
-            saves++;
-            durable.save(state);
-        }
-
-        @Override
-        public Optional<RolloutState> load(String rolloutId) throws IOException {
-            return durable.load(rolloutId);
         }
     }
 }

@@ -23,11 +23,7 @@ import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.routing.Crds;
 import io.devopssim.deploy.routing.GitOpsRouter;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.eclipse.jgit.revwalk.FooterLine;
@@ -39,8 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +52,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnableKubernetesMockClient(crud = true)
 class GitOpsTrafficArgoCdTest {
-    private static final String NS = "argocd";
     private static final String PASSWORD = UUID.randomUUID().toString();
     private static final String VALUES = "image:\n  repository: ghcr.io/acme/checkout\n  tag: \"1.4.2\"\n";
     private static final String CANARY = "canary:\n  weight: 0\n";
@@ -75,6 +68,7 @@ class GitOpsTrafficArgoCdTest {
 
     static KubernetesMockServer server;
     static KubernetesClient client;
+    private final PlayedArgoCd argoCd = new PlayedArgoCd(client);
 
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-23T09:00:00Z"));
     private final GitCredentials credentials = new GitCredentials("deployer", PASSWORD.toCharArray());
@@ -95,20 +89,7 @@ class GitOpsTrafficArgoCdTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        app().delete();
-        client.genericKubernetesResources(KubernetesArgoCdApplications.API_VERSION, KubernetesArgoCdApplications.KIND)
-                .inNamespace(NS).load(new ByteArrayInputStream("""
-                        apiVersion: argoproj.io/v1alpha1
-                        kind: Application
-                        metadata: {name: checkout-prod, namespace: argocd}
-                        spec:
-                          project: default
-                          source: {repoURL: https://git.example/env.git, path: apps/checkout, targetRevision: main}
-                          destination: {server: https://kubernetes.default.svc, namespace: payments}
-                        status:
-                          sync: {status: Synced, revision: "1111111111111111111111111111111111111111"}
-                          health: {status: Healthy}
-                        """.getBytes(StandardCharsets.UTF_8))).create();
+        argoCd.reset();
         repo = "env-" + REPOS.incrementAndGet();
         promoter = new GitPromoter(PromoterOptions.defaults());
     }
@@ -132,7 +113,7 @@ class GitOpsTrafficArgoCdTest {
                 new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())), promoter, credentials,
                 new InMemoryStateStore(), clock, RolloutListener.NONE, RolloutContext.RetryPolicy.DEFAULT,
                 ChaosExperiments.NONE,
-                new ArgoCdVerifier(new KubernetesArgoCdApplications(client, NS), "checkout-prod", Duration.ofMinutes(5), true, clock)));
+                argoCd.verifier(clock)));
     }
 
     @AfterEach
@@ -146,17 +127,17 @@ class GitOpsTrafficArgoCdTest {
         engine = engine(CANARY_STEPS);
         engine.start();
         RolloutState s = engine.advance();
-        String weightCommit = s.events().get(s.events().size() - 1).commitId();
+        String weightCommit = lastCommit(s);
 
         assertThat(s.phase()).isEqualTo(RolloutPhase.PROGRESSING);
         assertThat(s.stepIndex()).as("still at setWeight 10").isZero();
         assertThat(weightCommit).isEqualTo(git.history(repo, "main").get(0).name());
-        assertThat(app().get().<Object>get("operation", "sync", "revision")).as("sync requested").isEqualTo(weightCommit);
+        assertThat(argoCd.requestedRevision()).as("sync requested").isEqualTo(weightCommit);
 
         clock.advance(Duration.ofSeconds(10));
         assertThat(engine.advance().stepIndex()).as("Argo CD has not synced yet").isZero();
 
-        controllerFinished(weightCommit, "Healthy");
+        argoCd.finished(weightCommit, "Healthy");
         clock.advance(Duration.ofSeconds(10));
         s = engine.advance();
         assertThat(s.stepIndex()).as("on to the pause").isEqualTo(1);
@@ -179,12 +160,12 @@ class GitOpsTrafficArgoCdTest {
         engine = engine(CANARY_STEPS);
         engine.start();
         RolloutState s = engine.advance();
-        controllerFinished(s.events().get(s.events().size() - 1).commitId(), "Healthy");
+        argoCd.finished(lastCommit(s), "Healthy");
         s = advanceUntilStep(s, 2);
         s = engine.advance(); // setWeight 50 committed; waiting for Argo CD
-        String fifty = s.events().get(s.events().size() - 1).commitId();
+        String fifty = lastCommit(s);
 
-        controllerFinished(fifty, "Degraded");
+        argoCd.finished(fifty, "Degraded");
         clock.advance(Duration.ofSeconds(10));
         RolloutState end = engine.advance();
 
@@ -202,12 +183,12 @@ class GitOpsTrafficArgoCdTest {
         engine = engine("strategy: blueGreen\nblueGreen: {scaleDownDelaySeconds: 60}\n");
         engine.start();
         RolloutState s = engine.advance();
-        String cutOver = s.events().get(s.events().size() - 1).commitId();
+        String cutOver = lastCommit(s);
 
         assertThat(s.phase()).isEqualTo(RolloutPhase.PROGRESSING);
         assertThat(s.stepIndex()).as("still at the cut-over").isZero();
         assertThat(cutOver).isEqualTo(git.history(repo, "main").get(0).name());
-        assertThat(app().get().<Object>get("operation", "sync", "revision")).isEqualTo(cutOver);
+        assertThat(argoCd.requestedRevision()).isEqualTo(cutOver);
         clock.advance(Duration.ofSeconds(10));
         assertThat(engine.advance().stepIndex()).as("Argo CD has not synced yet").isZero();
 
@@ -228,7 +209,7 @@ class GitOpsTrafficArgoCdTest {
         engine.start();
         RolloutState s = engine.advance();
 
-        controllerFinished(s.events().get(s.events().size() - 1).commitId(), "Degraded");
+        argoCd.finished(lastCommit(s), "Degraded");
         clock.advance(Duration.ofSeconds(10));
         RolloutState end = engine.advance();
 
@@ -245,7 +226,7 @@ class GitOpsTrafficArgoCdTest {
         engine = engine("strategy: rolling\nrolling: {maxSurge: 1, maxUnavailable: 1, healthCheck: " + HEALTH + "}\n");
         engine.start();
         RolloutState s = engine.advance();
-        String first = s.events().get(s.events().size() - 1).commitId();
+        String first = lastCommit(s);
         clock.advance(Duration.ofSeconds(10));
         assertThat(engine.advance().stepIndex()).as("batch 1 waits for Argo CD").isZero();
 
@@ -267,6 +248,11 @@ class GitOpsTrafficArgoCdTest {
         return t;
     }
 
+    /** The commit the last event names: the weight commit a step waits at. */
+    private static String lastCommit(RolloutState s) {
+        return s.events().get(s.events().size() - 1).commitId();
+    }
+
     private RolloutState advanceUntilStep(RolloutState s, int step) throws Exception {
         while (s.stepIndex() < step) {
             clock.advanceTo(s.waitUntil());
@@ -278,9 +264,9 @@ class GitOpsTrafficArgoCdTest {
     /** Runs to the end, finishing every sync Argo CD is asked for with the given health. */
     private RolloutState runPlayingArgoCd(RolloutState s, String health) throws Exception {
         for (int i = 0; i < 100 && !s.phase().isTerminal(); i++) {
-            Object requested = app().get().get("operation", "sync", "revision");
+            Object requested = argoCd.requestedRevision();
             if (requested != null) {
-                controllerFinished(requested.toString(), health);
+                argoCd.finished(requested.toString(), health);
             }
             clock.advanceTo(s.waitUntil());
             s = engine.advance();
@@ -295,22 +281,5 @@ class GitOpsTrafficArgoCdTest {
                     .ifPresent(step -> steps.add(0, step));
         }
         return steps;
-    }
-
-    /** Argo CD's controller finished the sync: records the result and clears .operation. */
-    private static void controllerFinished(String revision, String health) {
-        app().patch(PatchContext.of(PatchType.JSON_MERGE), """
-                {"status":{"operationState":{"phase":"Succeeded","message":"synced","startedAt":"2026-11-23T09:00:01Z",
-                 "finishedAt":"2026-11-23T09:00:09Z","syncResult":{"revision":"%s"}},
-                 "sync":{"status":"Synced","revision":"%s"},"health":{"status":"%s"}}}
-                """.formatted(revision, revision, health));
-        if (app().get().getAdditionalProperties().get("operation") != null) {
-            app().patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"remove\",\"path\":\"/operation\"}]");
-        }
-    }
-
-    private static Resource<GenericKubernetesResource> app() {
-        return client.genericKubernetesResources(KubernetesArgoCdApplications.API_VERSION,
-                KubernetesArgoCdApplications.KIND).inNamespace(NS).withName("checkout-prod");
     }
 }
