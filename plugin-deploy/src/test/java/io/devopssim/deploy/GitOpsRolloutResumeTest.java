@@ -3,19 +3,14 @@ package io.devopssim.deploy;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
-import io.devopssim.core.judge.AnalysisRunner;
-import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetSimulator;
 import io.devopssim.core.spec.RolloutSpec;
-import io.devopssim.core.spec.RolloutSpecReader;
-import io.devopssim.core.spec.TrafficSpec;
 import io.devopssim.core.state.InMemoryStateStore;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.state.StateStore;
 import io.devopssim.core.testing.GitHttpTestServer;
 import io.devopssim.core.time.SimulatedClock;
-import io.devopssim.deploy.routing.GitOpsRouter;
 import org.eclipse.jgit.revwalk.FooterLine;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -38,14 +32,13 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A canary, a blue-green and a rolling rollout whose every weight is a commit (GitOps router), over a real Git server on 127.0.0.1: the process
- * dies at every transition, after the transition's side effect and before its state is saved, and a new
- * process resumes from the saved state. The history ends exactly as in an uninterrupted run.
+ * A canary, a blue-green and a rolling rollout whose every weight is a commit (GitOps router), over a real Git
+ * server on 127.0.0.1: the process dies at every transition, after the transition's side effect and before its
+ * state is saved, and a new process resumes from the saved state. The history ends exactly as in an
+ * uninterrupted run.
  */
 class GitOpsRolloutResumeTest {
     private static final String PASSWORD = UUID.randomUUID().toString();
-    private static final String VALUES = "image:\n  repository: ghcr.io/acme/checkout\n  tag: \"1.4.2\"\n";
-    private static final String CANARY = "canary:\n  weight: 0\n";
     private static GitHttpTestServer server;
 
     private final GitCredentials credentials = new GitCredentials("deployer", PASSWORD.toCharArray());
@@ -60,68 +53,28 @@ class GitOpsRolloutResumeTest {
         server.close();
     }
 
-    private static final String CANARY_STEPS = """
-            steps:
-              - setWeight: 10
-              - pause: 1m
-              - setWeight: 50
-              - pause: 1m
-            """;
-    /** After the cut-over or the last batch no baseline takes traffic: absolute bounds. */
-    private static final String ABSOLUTE = "{window: 2m, metrics: [{metric: error_rate, max: 0.02}, {metric: latency_p99_ms, max: 150}]}";
-    private static final String BLUE_GREEN = """
-            strategy: blueGreen
-            blueGreen:
-              postPromotionAnalysis: %s
-              scaleDownDelaySeconds: 60
-            """.formatted(ABSOLUTE);
-    private static final String ROLLING = """
-            strategy: rolling
-            rolling: {maxSurge: 1, maxUnavailable: 1, healthCheck: %s}
-            """.formatted(ABSOLUTE.replace("2m", "1m"));
-
-    private RolloutSpec spec(String url, String strategy) throws Exception {
-        return new RolloutSpecReader().read("""
-                app: checkout
-                image: ghcr.io/acme/checkout:1.5.0
-                %sanalysis:
-                  minSamples: 6
-                  metrics:
-                    - {metric: error_rate, max: 0.02, maxRatio: 2.0}
-                gitops:
-                  repo: %s
-                  file: apps/checkout/values.yaml
-                  helm: image.tag
-                  credentials: {usernameEnv: GIT_USER, passwordEnv: GIT_TOKEN}
-                traffic:
-                  router: gitops
-                  file: apps/checkout/canary.yaml
-                  helm: canary.weight
-                simulation: {seed: 7, pods: 4}
-                """.formatted(strategy, url));
-    }
-
     static Stream<Arguments> strategies() {
         return Stream.of(
-                Arguments.of("canary", CANARY_STEPS, List.of("traffic-step-1 10", "traffic-step-3 50", "promote -",
-                        "traffic-promote 0"), "canary:\n  weight: 0\n"),
-                Arguments.of("blue-green", BLUE_GREEN, List.of("traffic-cut-over 100", "promote -"), "canary:\n  weight: 100\n"),
-                Arguments.of("rolling", ROLLING, List.of("traffic-batch-1 50", "traffic-batch-2 100", "promote -"),
-                        "canary:\n  weight: 100\n"));
+                Arguments.of("canary", GitOpsTraffic.CANARY_STEPS,
+                        List.of("traffic-step-1 10", "traffic-step-3 50", "promote -", "traffic-promote 0"), "canary:\n  weight: 0\n"),
+                Arguments.of("blue-green", GitOpsTraffic.BLUE_GREEN,
+                        List.of("traffic-cut-over 100", "promote -"), "canary:\n  weight: 100\n"),
+                Arguments.of("rolling", GitOpsTraffic.ROLLING,
+                        List.of("traffic-batch-1 50", "traffic-batch-2 100", "promote -"), "canary:\n  weight: 100\n"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
-    @DisplayName("stopped at every transition and resumed, a rollout on GitOps traffic commits exactly what an uninterrupted one does")
+    @DisplayName("stopped at every transition and resumed, a rollout on GitOps traffic commits what an uninterrupted one does")
     void shouldEndAsAnUninterruptedRunWithNoDuplicateCommit(String name, String strategy, List<String> expectedSteps,
                                                              String finalWeight) throws Exception {
-        String straight = server.createRepository(name + "-straight", files());
-        String interrupted = server.createRepository(name + "-interrupted", files());
+        String straight = server.createRepository(name + "-straight", GitOpsTraffic.files());
+        String interrupted = server.createRepository(name + "-interrupted", GitOpsTraffic.files());
 
         try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
-            RolloutState reference = new Cluster(spec(straight, strategy)).runProcess(promoter, new InMemoryStateStore(),
-                    Integer.MAX_VALUE).orElseThrow();
-            Cluster cluster = new Cluster(spec(interrupted, strategy));
+            RolloutState reference = new Cluster(GitOpsTraffic.spec(straight, strategy, "", ""))
+                    .runProcess(promoter, new InMemoryStateStore(), Integer.MAX_VALUE).orElseThrow();
+            Cluster cluster = new Cluster(GitOpsTraffic.spec(interrupted, strategy, "", ""));
             InMemoryStateStore durable = new InMemoryStateStore();
             int processes = 0;
             Optional<RolloutState> end = Optional.empty();
@@ -137,14 +90,10 @@ class GitOpsRolloutResumeTest {
             assertThat(steps(name + "-interrupted")).isEqualTo(steps(name + "-straight")).isEqualTo(expectedSteps);
             assertThat(server.readFile(name + "-interrupted", "main", "apps/checkout/canary.yaml")).isEqualTo(finalWeight);
             assertThat(server.readFile(name + "-interrupted", "main", "apps/checkout/values.yaml"))
-                    .isEqualTo(VALUES.replace("1.4.2", "1.5.0"));
+                    .isEqualTo(GitOpsTraffic.VALUES.replace("1.4.2", "1.5.0"));
             assertThat(end.get().events().stream().map(e -> e.kind() + " " + e.weight()).toList())
                     .isEqualTo(reference.events().stream().map(e -> e.kind() + " " + e.weight()).toList());
         }
-    }
-
-    private static Map<String, String> files() {
-        return Map.of("apps/checkout/values.yaml", VALUES, "apps/checkout/canary.yaml", CANARY);
     }
 
     /** The simulated cluster (clock and fleet, which follows the branch's weight) outlives the controller's processes. */
@@ -160,12 +109,9 @@ class GitOpsRolloutResumeTest {
 
         /** One process of the controller: runs until the rollout ends (returned) or the process dies (empty). */
         Optional<RolloutState> runProcess(GitPromoter promoter, StateStore durable, int savesBeforeDeath) throws Exception {
-            RolloutEngine engine = RolloutEngines.create(new RolloutContext("checkout-1.5.0", spec,
-                    new FleetAppliedRouter(new GitOpsRouter(promoter, (TrafficSpec.GitOps) spec.runtime().traffic(), credentials,
-                            "checkout-1.5.0", "checkout"), fleet),
-                    new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())), promoter, credentials,
-                    new CrashingStore(durable, savesBeforeDeath + 1), clock, RolloutListener.NONE,
-                    new RolloutContext.RetryPolicy(3, Duration.ofSeconds(1))));
+            RolloutEngine engine = GitOpsTraffic.engine(spec, promoter, credentials, fleet,
+                    new CrashingStore(durable, savesBeforeDeath + 1), clock,
+                    new RolloutContext.RetryPolicy(3, Duration.ofSeconds(1)), DeploymentVerifier.NONE);
             try {
                 engine.start();
                 RolloutState s = engine.advance();

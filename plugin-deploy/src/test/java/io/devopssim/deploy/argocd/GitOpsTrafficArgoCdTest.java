@@ -1,28 +1,20 @@
 package io.devopssim.deploy.argocd;
 
-import io.devopssim.core.chaos.ChaosExperiments;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
-import io.devopssim.core.judge.AnalysisRunner;
-import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetSimulator;
 import io.devopssim.core.spec.RolloutSpec;
-import io.devopssim.core.spec.RolloutSpecReader;
-import io.devopssim.core.spec.TrafficSpec;
 import io.devopssim.core.state.InMemoryStateStore;
 import io.devopssim.core.state.RolloutEvent;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.testing.GitHttpTestServer;
 import io.devopssim.core.time.SimulatedClock;
-import io.devopssim.deploy.FleetAppliedRouter;
+import io.devopssim.deploy.GitOpsTraffic;
 import io.devopssim.deploy.RolloutEngine;
-import io.devopssim.deploy.RolloutEngines;
 import io.devopssim.deploy.RolloutContext;
-import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.routing.Crds;
-import io.devopssim.deploy.routing.GitOpsRouter;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -53,16 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnableKubernetesMockClient(crud = true)
 class GitOpsTrafficArgoCdTest {
     private static final String PASSWORD = UUID.randomUUID().toString();
-    private static final String VALUES = "image:\n  repository: ghcr.io/acme/checkout\n  tag: \"1.4.2\"\n";
-    private static final String CANARY = "canary:\n  weight: 0\n";
+    private static final String VALUES = GitOpsTraffic.VALUES;
+    private static final String CANARY = GitOpsTraffic.WEIGHT;
     private static final AtomicInteger REPOS = new AtomicInteger();
-    private static final String CANARY_STEPS = """
-            steps:
-              - setWeight: 10
-              - pause: 1m
-              - setWeight: 50
-              - pause: 1m
-            """;
+    private static final String CANARY_STEPS = GitOpsTraffic.CANARY_STEPS;
     private static final String HEALTH = "{window: 1m, metrics: [{metric: error_rate, max: 0.02}]}";
     private static GitHttpTestServer git;
 
@@ -96,24 +82,11 @@ class GitOpsTrafficArgoCdTest {
 
     /** A rollout of {@code strategy} on a new repository, Argo CD waited for after each weight commit. */
     private RolloutEngine engine(String strategy) throws Exception {
-        String url = git.createRepository(repo, Map.of("apps/checkout/values.yaml", VALUES, "apps/checkout/canary.yaml", CANARY));
-        RolloutSpec spec = new RolloutSpecReader().read("""
-                app: checkout
-                image: ghcr.io/acme/checkout:1.5.0
-                %sgitops: {repo: %s, file: apps/checkout/values.yaml, helm: image.tag}
-                traffic: {router: gitops, file: apps/checkout/canary.yaml, helm: canary.weight, waitForSync: true}
-                cluster: {context: test}
-                argocd: {application: checkout-prod, timeout: 5m}
-                simulation: {seed: 7, pods: 4}
-                """.formatted(strategy, url));
-        FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
-        return RolloutEngines.create(new RolloutContext("checkout-1.5.0", spec,
-                new FleetAppliedRouter(new GitOpsRouter(promoter, (TrafficSpec.GitOps) spec.runtime().traffic(), credentials,
-                        "checkout-1.5.0", "checkout"), fleet),
-                new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())), promoter, credentials,
-                new InMemoryStateStore(), clock, RolloutListener.NONE, RolloutContext.RetryPolicy.DEFAULT,
-                ChaosExperiments.NONE,
-                argoCd.verifier(clock)));
+        String url = git.createRepository(repo, GitOpsTraffic.files());
+        RolloutSpec spec = GitOpsTraffic.spec(url, strategy, ", waitForSync: true",
+                "cluster: {context: test}\nargocd: {application: checkout-prod, timeout: 5m}\n");
+        return GitOpsTraffic.engine(spec, promoter, credentials, new FleetSimulator(spec.simulation(), clock),
+                new InMemoryStateStore(), clock, RolloutContext.RetryPolicy.DEFAULT, argoCd.verifier(clock));
     }
 
     @AfterEach
