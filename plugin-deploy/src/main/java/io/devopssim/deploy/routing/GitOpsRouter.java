@@ -165,20 +165,19 @@ public final class GitOpsRouter implements TrafficRouter {
     }
 
     /**
-     * Reverts one traffic commit. Its weight after is the one the rollout's next older change set, when there is
-     * one; before the rollout's first change the router never read the weight, so that revert does not say it.
+     * Reverts one traffic commit. Its weight (and batch) after are those the rollout's next older change set, when
+     * there is one; before the rollout's first change the router never read the weight, so that revert does not
+     * say it.
      */
     private PromotionResult revert(CommitInfo c, TrafficChange change, List<CommitInfo> mine) throws PromotionException {
         String changed = c.step().substring(STEP_PREFIX.length());
-        Integer after = null;
         List<CommitInfo> effective = inEffect(mine);
         int i = effective.indexOf(c);
-        if (i + 1 < effective.size()) {
-            after = weightTrailer(effective.get(i + 1));
-        }
+        CommitInfo older = i + 1 < effective.size() ? effective.get(i + 1) : null;
+        Integer after = older == null ? null : weightTrailer(older);
         CommitTrailers trailers = CommitTrailers.traffic(rolloutId, REVERT_PREFIX + changed, new CommitTrailers.Traffic(
                 change.strategy(), after, after == null || target.stableWeight() == null ? null : 100 - after,
-                change.batch()));
+                older == null ? null : older.trailers().get(CommitTrailers.BATCH)));
         return promoter.revert(new RevertRequest(target.repoUrl(), target.branch(), c.id(), "Take back the canary weight of "
                 + app + " " + c.trailers().getOrDefault(CommitTrailers.CANARY_WEIGHT, "?") + "% (" + changed + ", "
                 + change.name() + ")", trailers, credentials));

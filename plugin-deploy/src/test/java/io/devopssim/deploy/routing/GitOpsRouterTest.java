@@ -193,7 +193,7 @@ class GitOpsRouterTest {
         assertThat(server.pushCount()).isEqualTo(pushes);
         assertThat(history.get(1).getFullMessage()).contains("This reverts commit " + third + ".");
         assertThat(trailers(history.get(1))).containsEntry("Step", "traffic-revert-batch-3").containsEntry("Strategy", "rolling")
-                .containsEntry("Canary-Weight", "40");
+                .containsEntry("Canary-Weight", "40").containsEntry("Batch", "2/3");
         assertThat(trailers(history.get(0))).containsEntry("Step", "traffic-revert-batch-2").containsEntry("Canary-Weight", "20");
         assertThat(router.canaryWeight()).isEqualTo(20);
 
