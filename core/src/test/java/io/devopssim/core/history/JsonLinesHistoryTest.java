@@ -45,7 +45,7 @@ class JsonLinesHistoryTest {
         assertThat(read.skipped()).isEmpty();
         assertThat(read.entries()).extracting(HistoryEntry::rolloutId).containsExactly("r1", "r2");
         assertThat(read.entries().get(0)).isEqualTo(first);
-        assertThat(Files.readAllLines(history.file())).hasSize(2).allMatch(l -> l.startsWith("{\"format\":1,"));
+        assertThat(Files.readAllLines(history.file())).hasSize(2).allMatch(l -> l.startsWith("{\"format\":2,"));
     }
 
     @Test
@@ -109,9 +109,37 @@ class JsonLinesHistoryTest {
         assertThat(read.skipped().get(0)).contains("line 2: not JSON");
         assertThat(read.skipped().get(1)).contains("line 3: not a history entry").contains("rolloutId");
 
-        String newer = Files.readString(history.file(), StandardCharsets.UTF_8) + "{\"format\":2,\"rolloutId\":\"x\"}\n";
+        String newer = Files.readString(history.file(), StandardCharsets.UTF_8) + "{\"format\":3,\"rolloutId\":\"x\"}\n";
         assertThatThrownBy(() -> JsonLinesHistory.parse(newer, "h.jsonl")).isInstanceOf(HistoryFormatException.class)
-                .hasMessage("h.jsonl line 5 is history format 2; this devsim reads format 1 and older: use a newer devsim");
+                .hasMessage("h.jsonl line 5 is history format 3; this devsim reads format 2 and older: use a newer devsim");
+    }
+
+    @Test
+    @DisplayName("relabels are lines of their own, read apart from the entries, in order, with who and why")
+    void relabelsAreAppendedAndReadApart() throws Exception {
+        HistoryFixtures f = new HistoryFixtures();
+        JsonLinesHistory history = new JsonLinesHistory(tmp.resolve("history.jsonl"));
+        history.append(entry(f, "r1"));
+        Relabel first = Relabel.of("r1", Relabel.Label.GOOD, "alice", "the rollback was a false alarm", HistoryFixtures.T0);
+        Relabel second = Relabel.of("r1", Relabel.Label.BAD, "bob", "it leaked memory after all", HistoryFixtures.T0.plusSeconds(60));
+
+        history.relabel(first);
+        history.relabel(second);
+        history.append(entry(f, "r2"));
+        HistoryRead read = history.read();
+
+        assertThat(read.entries()).extracting(HistoryEntry::rolloutId).containsExactly("r1", "r2");
+        assertThat(read.relabels()).containsExactly(first, second);
+        assertThat(read.skipped()).isEmpty();
+        assertThat(Files.readAllLines(history.file()).get(1)).contains("\"type\":\"relabel\"").contains("\"by\":\"alice\"");
+    }
+
+    @Test
+    void aRelabelNeedsWhoWhyAndAKnownOutcome() {
+        assertThatThrownBy(() -> Relabel.of("r1", Relabel.Label.GOOD, " ", "why", HistoryFixtures.T0)).hasMessageContaining("--by");
+        assertThatThrownBy(() -> Relabel.of("r1", Relabel.Label.GOOD, "alice", "", HistoryFixtures.T0)).hasMessageContaining("--reason");
+        assertThatThrownBy(() -> Relabel.Label.parse("meh")).hasMessage("the outcome must be good or bad, not 'meh'");
+        assertThat(Relabel.Label.parse(" Bad ")).isEqualTo(Relabel.Label.BAD);
     }
 
     @Test
