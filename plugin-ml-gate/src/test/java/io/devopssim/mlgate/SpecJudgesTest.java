@@ -164,8 +164,8 @@ class SpecJudgesTest {
                 m.examples(), m.badExamples(), m.training(), m.params(), m.created()));
         assertThatThrownBy(() -> SpecJudges.forSpec(spec(JudgeKind.COMBINED, criteria, "models", JudgeKind.DEFAULT_STAGES), tmp))
                 .isInstanceOf(ModelException.class)
-                .hasMessageContaining("model models (").hasMessageEndingWith("v0001 reads feature schema gate-features-v0;"
-                        + " this gate computes " + io.devopssim.mlgate.gate.FeatureSchema.VERSION);
+                .hasMessageContaining("model models (").hasMessageContaining("v0001 reads feature schema gate-features-v0;"
+                        + " this gate computes " + io.devopssim.mlgate.gate.FeatureSchema.VERSION + ": train a new model");
 
         Files.write(models.resolve("v0001").resolve(ModelRegistry.MODEL), new byte[] {1, 2, 3});
         Json.mapper().writeValue(metadata.toFile(), m);
