@@ -135,6 +135,28 @@ class JsonLinesHistoryTest {
     }
 
     @Test
+    @DisplayName("a relabel of a rollout the history does not hold is refused, naming the ids it holds, and writes nothing")
+    void aRelabelOfAnUnknownRolloutIsRefusedBeforeWriting() throws Exception {
+        HistoryFixtures f = new HistoryFixtures();
+        JsonLinesHistory history = new JsonLinesHistory(tmp.resolve("history.jsonl"));
+        history.append(entry(f, "checkout-1.5.0"));
+        history.append(entry(f, "checkout-1.6.0"));
+        String before = Files.readString(history.file());
+        Relabeller relabeller = new Relabeller(history);
+
+        assertThatThrownBy(() -> relabeller.relabel(Relabel.of("checkout-1.7.0", Relabel.Label.GOOD, "alice", "why", HistoryFixtures.T0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no rollout 'checkout-1.7.0' in the history (2 rollouts; the latest: checkout-1.6.0, checkout-1.5.0)");
+        assertThat(Files.readString(history.file())).isEqualTo(before);
+
+        HistoryEntry relabelled = relabeller.relabel(Relabel.of("checkout-1.6.0", Relabel.Label.GOOD, "alice", "why", HistoryFixtures.T0));
+        assertThat(relabelled.rolloutId()).isEqualTo("checkout-1.6.0");
+        assertThat(history.read().relabels()).extracting(Relabel::rolloutId).containsExactly("checkout-1.6.0");
+        assertThatThrownBy(() -> new Relabeller(new JsonLinesHistory(tmp.resolve("none.jsonl")))
+                .relabel(Relabel.of("x", Relabel.Label.BAD, "a", "b", HistoryFixtures.T0))).hasMessage("no rollout 'x' in the history (it is empty)");
+    }
+
+    @Test
     void aRelabelNeedsWhoWhyAndAKnownOutcome() {
         assertThatThrownBy(() -> Relabel.of("r1", Relabel.Label.GOOD, " ", "why", HistoryFixtures.T0)).hasMessageContaining("--by");
         assertThatThrownBy(() -> Relabel.of("r1", Relabel.Label.GOOD, "alice", "", HistoryFixtures.T0)).hasMessageContaining("--reason");
