@@ -106,6 +106,43 @@ class GateCommandTest {
         HistoryEntry last = new JsonLinesHistory(state.resolve("history.jsonl")).read().entries().get(2);
         assertThat(last.decidedBy().toString()).isEqualTo("judge:xgboost");
         assertThat(last.judgement().reasons()).anyMatch(r -> r.contains("(SHAP "));
+
+        // a chaos step before the analysis: its result reaches the model, its reasons and the history
+        Path chaos = tmp.resolve("chaos.yaml");
+        Files.writeString(chaos, """
+                app: checkout
+                image: ghcr.io/acme/checkout:1.8.0
+                steps:
+                  - setWeight: 10
+                  - chaos:
+                      name: slow-network
+                      faults:
+                        - latency: {ms: 30}
+                      duration: 1m
+                      hypothesis:
+                        interval: 10s
+                        recoveryTimeout: 1m
+                        probes:
+                          - {name: canary-p99, metric: latency_p99_ms, max: 600}
+                  - analysis: {window: 3m}
+                analysis:
+                  judge: xgboost
+                  model: models
+                gitops:
+                  repo: %s
+                  file: apps/checkout/values.yaml
+                  helm: image.tag
+                simulation:
+                  seed: 5
+                """.formatted(env.url()));
+        rollout(chaos, state);
+        assertThat(out.toString()).as(err.toString()).contains("step 2/3 chaos slow-network: COMPLETED")
+                .containsPattern("reason: chaos checkout-1\\.8\\.0-chaos-2 \\(COMPLETED\\): hypothesis (held|broken), error budget burned"
+                        + " .*; chaos features SHAP [+-]\\S+ toward (bad|healthy)");
+        HistoryEntry chaosEntry = new JsonLinesHistory(state.resolve("history.jsonl")).read().entries().get(3);
+        assertThat(chaosEntry.window().chaos()).isNotNull();
+        assertThat(chaosEntry.window().chaos().experimentId()).isEqualTo("checkout-1.8.0-chaos-2");
+        assertThat(chaosEntry.judgement().reasons()).anyMatch(r -> r.startsWith("chaos checkout-1.8.0-chaos-2 "));
     }
 
     @Test
