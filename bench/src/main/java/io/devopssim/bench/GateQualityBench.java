@@ -39,6 +39,11 @@ import java.util.function.Supplier;
  * false rollbacks. INCONCLUSIVE neither catches nor rolls back; it is counted apart. The XGBoost model is
  * trained on training seeds and judged on evaluation seeds, which are disjoint.
  *
+ * <p>Chaos (features v3): the fragile cells are releases healthy in steady state that fail more requests under
+ * a chaos step's latency fault, which runs on the canary before their analysis; a third of the healthy releases
+ * run the same chaos step, so false rollbacks include healthy releases judged with chaos evidence. Only the
+ * XGBoost gate reads chaos results; the other judges see the analysis window alone.
+ *
  * <p>Arguments: {@code [releasesPerCell] [healthyReleases] [trainingReleases]} (defaults 100 1000 4000), or
  * {@code latency} for the latency table alone.
  */
@@ -49,7 +54,10 @@ public final class GateQualityBench {
             new Cell(FaultKind.LATENCY, "small", 1.2), new Cell(FaultKind.LATENCY, "medium", 1.5),
             new Cell(FaultKind.LATENCY, "large", 2.0),
             new Cell(FaultKind.CPU, "small", 1.3), new Cell(FaultKind.CPU, "medium", 1.6),
-            new Cell(FaultKind.CPU, "large", 2.5));
+            new Cell(FaultKind.CPU, "large", 2.5),
+            new Cell(FaultKind.FRAGILE, "small", 0.02), new Cell(FaultKind.FRAGILE, "large", 0.06));
+    /** Every this many healthy releases one runs a chaos step before its analysis. */
+    private static final int CHAOS_EVERY = 3;
     /** Healthy releases for threshold calibration: training side of the seeds, after any training seed used. */
     private static final SeedRange VALIDATION = new SeedRange(SeedRange.TRAINING.seed(90_000), 500);
     private static final int WARM_UP = 2_000;
@@ -78,8 +86,11 @@ public final class GateQualityBench {
                 .toList();
         GateModel model = new GateTrainer(TrainingParams.DEFAULT).train(training).model();
         // validation: healthy releases on training-side seeds the model never saw, never evaluation seeds
-        List<TrainingExample> validation = SimulatedReleases.fixed(VALIDATION, VALIDATION.count(), FaultKind.HEALTHY, 0)
-                .stream().map(r -> new TrainingExample(extractor.extract(r.input()).values(), false, r.label())).toList();
+        List<TrainingExample> validation = new ArrayList<>();
+        for (int i = 0; i < VALIDATION.count(); i++) {
+            SimulatedRelease r = SimulatedReleases.simulate(VALIDATION.seed(i), FaultKind.HEALTHY, 0, i % CHAOS_EVERY == 0);
+            validation.add(new TrainingExample(extractor.extract(r.input()).values(), false, r.label()));
+        }
         double calibrated = ThresholdCalibration.forFalseAlarmRate(model, validation, 0.01, 0.5);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
 
@@ -100,15 +111,24 @@ public final class GateQualityBench {
         List<List<SimulatedRelease>> faulty = new ArrayList<>();
         for (int c = 0; c < CELLS.size(); c++) {
             SeedRange block = new SeedRange(SeedRange.EVALUATION.seed(c * 5_000), perCell);
-            faulty.add(SimulatedReleases.fixed(block, perCell, CELLS.get(c).kind, CELLS.get(c).size));
+            Cell cell = CELLS.get(c);
+            List<SimulatedRelease> releases = new ArrayList<>(perCell);
+            for (int i = 0; i < perCell; i++) {
+                releases.add(SimulatedReleases.simulate(block.seed(i), cell.kind, cell.size, cell.kind == FaultKind.FRAGILE));
+            }
+            faulty.add(releases);
         }
         SeedRange healthyBlock = new SeedRange(SeedRange.EVALUATION.seed(60_000), healthy);
-        List<SimulatedRelease> healthyReleases = SimulatedReleases.fixed(healthyBlock, healthy, FaultKind.HEALTHY, 0);
+        List<SimulatedRelease> healthyReleases = new ArrayList<>(healthy);
+        for (int i = 0; i < healthy; i++) {
+            healthyReleases.add(SimulatedReleases.simulate(healthyBlock.seed(i), FaultKind.HEALTHY, 0, i % CHAOS_EVERY == 0));
+        }
 
         System.out.printf(Locale.ROOT, "Training: %d simulated releases (seeds %d..), %.1f s including simulation.%n",
                 trainingCount, SeedRange.TRAINING.first(), trainSeconds);
-        System.out.printf(Locale.ROOT, "Evaluation: %d releases per fault cell, %d healthy (seeds from %d), judged at %d%% weight after %s.%n%n",
-                perCell, healthy, SeedRange.EVALUATION.first(), SimulatedReleases.CANARY_WEIGHT, SimulatedReleases.WINDOW);
+        System.out.printf(Locale.ROOT, "Evaluation: %d releases per fault cell, %d healthy (seeds from %d; every %dth after a chaos step),"
+                        + " judged at %d%% weight after %s.%n%n", perCell, healthy, SeedRange.EVALUATION.first(), CHAOS_EVERY,
+                SimulatedReleases.CANARY_WEIGHT, SimulatedReleases.WINDOW);
 
         StringBuilder header = new StringBuilder("| judge |");
         StringBuilder rule = new StringBuilder("|---|");
@@ -117,8 +137,8 @@ public final class GateQualityBench {
                     .append(" (").append(cell.sizeText()).append(") |");
             rule.append("---:|");
         }
-        header.append(" all faults caught | inconclusive on faults | false rollbacks (healthy) | inconclusive on healthy |");
-        rule.append("---:|---:|---:|---:|");
+        header.append(" all faults caught | inconclusive on faults | false rollbacks (healthy) | of which after chaos | inconclusive on healthy |");
+        rule.append("---:|---:|---:|---:|---:|");
         System.out.println(header);
         System.out.println(rule);
         for (Map.Entry<String, Judge> entry : judges.entrySet()) {
@@ -139,15 +159,18 @@ public final class GateQualityBench {
                 row.append(' ').append(percent(cellCaught, cell.size())).append(" |");
             }
             int falseRollbacks = 0;
+            int afterChaos = 0;
             int healthyInconclusive = 0;
             for (SimulatedRelease r : healthyReleases) {
                 Verdict v = judge.judge(r.input()).verdict();
                 falseRollbacks += v == Verdict.FAILED ? 1 : 0;
+                afterChaos += v == Verdict.FAILED && r.input().chaos() != null ? 1 : 0;
                 healthyInconclusive += v == Verdict.INCONCLUSIVE ? 1 : 0;
             }
             row.append(' ').append(percent(caught, total)).append(" | ").append(percent(inconclusive, total))
                     .append(" | ").append(percent(falseRollbacks, healthy)).append(" (").append(falseRollbacks)
-                    .append('/').append(healthy).append(") | ").append(percent(healthyInconclusive, healthy)).append(" |");
+                    .append('/').append(healthy).append(") | ").append(afterChaos).append('/')
+                    .append((healthy + CHAOS_EVERY - 1) / CHAOS_EVERY).append(" | ").append(percent(healthyInconclusive, healthy)).append(" |");
             System.out.println(row);
         }
 
@@ -224,8 +247,11 @@ public final class GateQualityBench {
 
     private record Cell(FaultKind kind, String label, double size) {
         String sizeText() {
-            return kind == FaultKind.ERROR ? String.format(Locale.ROOT, "+%.1f%%", size * 100)
-                    : String.format(Locale.ROOT, "x%.1f", size);
+            return switch (kind) {
+                case ERROR -> String.format(Locale.ROOT, "+%.1f%%", size * 100);
+                case FRAGILE -> String.format(Locale.ROOT, "+%.0f%% errors under chaos", size * 100);
+                default -> String.format(Locale.ROOT, "x%.1f", size);
+            };
         }
     }
 

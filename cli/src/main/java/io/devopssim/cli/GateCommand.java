@@ -3,8 +3,10 @@ package io.devopssim.cli;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
+import io.devopssim.core.history.HistoryEntry;
 import io.devopssim.core.history.HistoryFormatException;
 import io.devopssim.core.history.JsonLinesHistory;
+import io.devopssim.core.history.Relabeller;
 import io.devopssim.core.spec.CredentialsSpec;
 import io.devopssim.mlgate.gate.GatingCriterion;
 import io.devopssim.mlgate.gate.ModelException;
@@ -26,13 +28,18 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-/** {@code devsim gate train}: the deployment gate's model, trained from release history and itself gated. */
-@Command(name = "gate", mixinStandardHelpOptions = true, subcommands = GateCommand.Train.class,
+/**
+ * {@code devsim gate train}: the deployment gate's model, trained from release history and itself gated;
+ * {@code devsim gate relabel}: a person's correction of a release's label in that history.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true, subcommands = {GateCommand.Train.class, GateCommand.Relabel.class},
         description = "The XGBoost deployment gate's model.")
 final class GateCommand implements Callable<Integer> {
     @Spec
@@ -40,7 +47,53 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(command.commandLine(), "Missing required subcommand (train)");
+        throw new CommandLine.ParameterException(command.commandLine(), "Missing required subcommand (train, relabel)");
+    }
+
+    @Command(name = "relabel", mixinStandardHelpOptions = true,
+            description = {"Correct how a finished rollout is labelled for training, e.g. a rollback the model decided that was",
+                    "a healthy release. Appends a relabel line to the history (nothing is rewritten; who decided and why are",
+                    "kept); the latest relabel of a rollout gives its label when `devsim gate train` reads the history.",
+                    "Exit code: 0 recorded, 2 bad input (unknown rollout, outcome other than good/bad; nothing written)."})
+    static final class Relabel implements Callable<Integer> {
+        @Option(names = "--history", required = true, paramLabel = "<file>", description = "the history.jsonl that holds the rollout")
+        Path history;
+
+        @Option(names = "--rollout", required = true, paramLabel = "<id>", description = "the rollout's id, as in the history")
+        String rollout;
+
+        @Option(names = "--outcome", required = true, paramLabel = "good|bad", description = "what the release was")
+        String outcome;
+
+        @Option(names = "--by", required = true, paramLabel = "<name>", description = "who decided")
+        String by;
+
+        @Option(names = "--reason", required = true, paramLabel = "<text>", description = "why")
+        String reason;
+
+        @Spec
+        CommandLine.Model.CommandSpec command;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(history)) {
+                throw new UserError("history " + history + " does not exist (a rollout's history is <state-dir>/history.jsonl)");
+            }
+            io.devopssim.core.history.Relabel relabel;
+            HistoryEntry entry;
+            try {
+                relabel = io.devopssim.core.history.Relabel.of(rollout, io.devopssim.core.history.Relabel.Label.parse(outcome),
+                        by, reason, Instant.now());
+                entry = new Relabeller(new JsonLinesHistory(history)).relabel(relabel);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(history + ": " + e.getMessage(), e);
+            } catch (HistoryFormatException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+            command.commandLine().getOut().println("Relabelled " + rollout + " as " + relabel.label().name().toLowerCase(Locale.ROOT)
+                    + " by " + by + " (it " + entry.outcome() + ", decided by " + entry.decidedBy() + "): " + reason);
+            return 0;
+        }
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,

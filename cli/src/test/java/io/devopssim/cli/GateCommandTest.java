@@ -67,14 +67,29 @@ class GateCommandTest {
         assertThat(rollout(spec("bad.yaml", env.url(), "1.6.0", thresholds, 0.05), state)).isEqualTo(Devsim.EXIT_NOT_PROMOTED);
         List<HistoryEntry> written = new JsonLinesHistory(state.resolve("history.jsonl")).read().entries();
         assertThat(written).extracting(HistoryEntry::rolloutId).containsExactly("checkout-1.5.0", "checkout-1.6.0");
+        Path historyFile = state.resolve("history.jsonl");
+        String unrelabelled = Files.readString(historyFile);
+        assertThat(devsim("gate", "relabel", "--history", historyFile.toString(), "--rollout", "checkout-1.7.0", "--outcome", "good",
+                "--by", "alice", "--reason", "typo")).isEqualTo(2);
+        assertThat(err.toString()).contains("no rollout 'checkout-1.7.0' in the history (2 rollouts; the latest: checkout-1.6.0, checkout-1.5.0)");
+        assertThat(devsim("gate", "relabel", "--history", historyFile.toString(), "--rollout", "checkout-1.5.0", "--outcome", "meh",
+                "--by", "alice", "--reason", "typo")).isEqualTo(2);
+        assertThat(err.toString()).contains("the outcome must be good or bad, not 'meh'");
+        assertThat(Files.readString(historyFile)).isEqualTo(unrelabelled);
+        assertThat(devsim("gate", "relabel", "--history", historyFile.toString(), "--rollout", "checkout-1.6.0", "--outcome", "bad",
+                "--by", "alice", "--reason", "confirmed in the incident review")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Relabelled checkout-1.6.0 as bad by alice (it ROLLED_BACK, decided by judge:threshold):"
+                + " confirmed in the incident review");
+        assertThat(new JsonLinesHistory(historyFile).read().relabels()).singleElement()
+                .satisfies(r -> assertThat(r.by()).isEqualTo("alice"));
 
         Path models = tmp.resolve("models");
         int trained = devsim("gate", "train", "--history", state.toString(), "--model-dir", models.toString(), "--simulated", "100",
                 "--rounds", "30");
 
         assertThat(trained).as(out + "" + err).isZero();
-        assertThat(out.toString()).contains("history " + state.resolve("history.jsonl") + ": 2 entries")
-                .contains("labelled 1 healthy and 1 bad releases from history").contains("simulated 100/100 releases")
+        assertThat(out.toString()).contains("history " + state.resolve("history.jsonl") + ": 2 entries, 1 relabels")
+                .contains("labelled 1 healthy and 1 bad releases from history (1 as relabelled)").contains("simulated 100/100 releases")
                 .contains("training: 30/30 rounds").contains("v0001 becomes the first current model: recall ")
                 .contains("=> v0001 is the current model");
         assertThat(models.resolve("CURRENT")).hasContent("v0001\n");
@@ -91,6 +106,43 @@ class GateCommandTest {
         HistoryEntry last = new JsonLinesHistory(state.resolve("history.jsonl")).read().entries().get(2);
         assertThat(last.decidedBy().toString()).isEqualTo("judge:xgboost");
         assertThat(last.judgement().reasons()).anyMatch(r -> r.contains("(SHAP "));
+
+        // a chaos step before the analysis: its result reaches the model, its reasons and the history
+        Path chaos = tmp.resolve("chaos.yaml");
+        Files.writeString(chaos, """
+                app: checkout
+                image: ghcr.io/acme/checkout:1.8.0
+                steps:
+                  - setWeight: 10
+                  - chaos:
+                      name: slow-network
+                      faults:
+                        - latency: {ms: 30}
+                      duration: 1m
+                      hypothesis:
+                        interval: 10s
+                        recoveryTimeout: 1m
+                        probes:
+                          - {name: canary-p99, metric: latency_p99_ms, max: 600}
+                  - analysis: {window: 3m}
+                analysis:
+                  judge: xgboost
+                  model: models
+                gitops:
+                  repo: %s
+                  file: apps/checkout/values.yaml
+                  helm: image.tag
+                simulation:
+                  seed: 5
+                """.formatted(env.url()));
+        rollout(chaos, state);
+        assertThat(out.toString()).as(err.toString()).contains("step 2/3 chaos slow-network: COMPLETED")
+                .containsPattern("reason: chaos checkout-1\\.8\\.0-chaos-2 \\(COMPLETED\\): hypothesis (held|broken), error budget burned"
+                        + " .*; chaos features SHAP [+-]\\S+ toward (bad|healthy)");
+        HistoryEntry chaosEntry = new JsonLinesHistory(state.resolve("history.jsonl")).read().entries().get(3);
+        assertThat(chaosEntry.window().chaos()).isNotNull();
+        assertThat(chaosEntry.window().chaos().experimentId()).isEqualTo("checkout-1.8.0-chaos-2");
+        assertThat(chaosEntry.judgement().reasons()).anyMatch(r -> r.startsWith("chaos checkout-1.8.0-chaos-2 "));
     }
 
     @Test
@@ -121,7 +173,7 @@ class GateCommandTest {
         Path history = tmp.resolve("history.jsonl");
         Files.writeString(history, "{\"format\":7,\"rolloutId\":\"x\"}\n");
         assertThat(devsim("gate", "train", "--history", history.toString(), "--model-dir", models.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("line 1 is history format 7; this devsim reads format 1 and older");
+        assertThat(err.toString()).contains("line 1 is history format 7; this devsim reads format 2 and older");
 
         Files.writeString(history, "");
         assertThat(devsim("gate", "train", "--history", history.toString(), "--model-dir", models.toString())).isEqualTo(2);

@@ -1,5 +1,6 @@
 package io.devopssim.deploy;
 
+import io.devopssim.core.history.RolloutHistory;
 import io.devopssim.core.judge.AnalysisRunner;
 import io.devopssim.core.model.Judgement;
 import io.devopssim.core.spec.AnalysisSpec;
@@ -43,7 +44,9 @@ final class AnalysisWindow {
             return timeline.record(next, timeline.event(next, s.stepIndex(), Kind.ANALYSIS_STARTED, words.started()));
         }
         Instant start = s.waitingSince();
-        Judgement j = runner(target, criteria).analyse(criteria, start, start.plus(window));
+        // the latest chaos result is evidence about the release: a model judge reads it as features
+        Judgement j = runner(target, criteria).analyse(criteria, start, start.plus(window),
+                RolloutHistory.chaosBefore(s.events(), null));
         String line = words.judged() + Judgements.summary(j);
         if (j.verdict().promotes()) {
             RolloutState next = s.nextStep();

@@ -8,6 +8,7 @@ import io.devopssim.chaos.sim.SimulatorBackend;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
+import io.devopssim.core.judge.AnalysisInput;
 import io.devopssim.core.judge.AnalysisRunner;
 import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetSimulator;
@@ -64,6 +65,17 @@ class ChaosStepTest {
     }
 
     @Test
+    void shouldHandTheChaosResultToTheAnalysisThatFollowsItAndNotToTheOneBefore() throws Exception {
+        Fixture f = new Fixture(experiment(30, 400));
+        RolloutState end = SimulatedRun.toEnd(f.engine, f.clock);
+
+        RolloutEvent chaos = end.events().stream().filter(e -> e.kind() == RolloutEvent.Kind.CHAOS).findFirst().orElseThrow();
+        assertThat(f.judged).hasSize(2);
+        assertThat(f.judged.get(0).chaos()).isNull();
+        assertThat(f.judged.get(1).chaos()).isNotNull().isEqualTo(chaos.chaos());
+    }
+
+    @Test
     void shouldRollBackWhenTheFaultBreaksTheSteadyStateAndLeaveNoFaultRunning() throws Exception {
         Fixture f = new Fixture(experiment(400, 200));
         RolloutState end = SimulatedRun.toEnd(f.engine, f.clock);
@@ -109,6 +121,7 @@ class ChaosStepTest {
         final EnvRepoFixture env;
         final FleetSimulator fleet;
         final CanaryEngine engine;
+        final List<AnalysisInput> judged = new ArrayList<>();
 
         Fixture(String experimentYaml) throws Exception {
             env = new EnvRepoFixture(tmp.resolve("repo-" + System.nanoTime()));
@@ -123,7 +136,10 @@ class ChaosStepTest {
             RolloutChaos chaos = new RolloutChaos(
                     new ChaosRunner(new SimulatorBackend(fleet), fleet, new JdkHttpProber(), clock, experiments), experiments);
             engine = new CanaryEngine(new RolloutContext("checkout-1.5.0", spec, fleet,
-                    new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())),
+                    new AnalysisRunner(fleet, input -> {
+                        judged.add(input);
+                        return new ThresholdJudge(spec.analysis()).judge(input);
+                    }),
                     new GitPromoter(PromoterOptions.defaults().withWorkRoot(tmp.resolve("work-" + System.nanoTime()))),
                     GitCredentials.ANONYMOUS, new InMemoryStateStore(), clock, RolloutListener.NONE,
                     new RolloutContext.RetryPolicy(3, Duration.ofSeconds(5)), chaos));

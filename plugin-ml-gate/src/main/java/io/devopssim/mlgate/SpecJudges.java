@@ -6,6 +6,7 @@ import io.devopssim.core.model.Numbers;
 import io.devopssim.core.spec.AnalysisSpec;
 import io.devopssim.core.spec.JudgeKind;
 import io.devopssim.core.spec.MetricCriterion;
+import io.devopssim.mlgate.anomaly.CanaryAnomalyJudge;
 import io.devopssim.mlgate.gate.CombinedGate;
 import io.devopssim.mlgate.gate.FeatureExtractor;
 import io.devopssim.mlgate.gate.GateModel;
@@ -67,6 +68,7 @@ public final class SpecJudges {
             // the spec's minSamples holds for the model too: fewer points is INCONCLUSIVE, never a guess
             case XGBOOST -> new XgboostGate(model, new FeatureExtractor(Math.max(3, analysis.minSamples())),
                     analysis.threshold(), XgboostGate.DEFAULT_REASONS);
+            case ANOMALY -> new CanaryAnomalyJudge(analysis.metrics().stream().map(MetricCriterion::metric).distinct().toList());
             case COMBINED -> throw new IllegalArgumentException("a combined judge is not a stage of itself");
         };
     }

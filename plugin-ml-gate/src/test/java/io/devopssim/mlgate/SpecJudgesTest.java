@@ -91,6 +91,23 @@ class SpecJudgesTest {
     }
 
     @Test
+    @DisplayName("the anomaly detector is a stage of the combined gate over the criteria's metrics, explained in its reasons")
+    void anomalyIsAStageOfTheCombinedGate() throws Exception {
+        List<MetricCriterion> twoMetrics = criteria.subList(0, 2);
+        AnalysisSpec spec = spec(JudgeKind.COMBINED, twoMetrics, null, List.of(JudgeKind.THRESHOLD, JudgeKind.ANOMALY));
+        try (SpecJudge judge = SpecJudges.forSpec(spec)) {
+            assertThat(judge.description()).isEqualTo("combined: threshold, anomaly");
+            assertThat(judge.requiredMetrics()).containsExactlyInAnyOrder("error_rate", "latency_p99_ms");
+
+            Judgement healthy = judgeOnFleet(judge, spec, RegressionSpec.NONE);
+
+            assertThat(healthy.verdict()).as("%s", healthy.reasons()).isEqualTo(Verdict.PASSED);
+            assertThat(healthy.reasons().get(0)).isEqualTo("stages: threshold PASSED, anomaly PASSED");
+            assertThat(healthy.reasons()).anyMatch(r -> r.startsWith("anomaly: latency_p99_ms: no unexplained rise in 30 canary points"));
+        }
+    }
+
+    @Test
     void shouldCarryTheCriteriaOverAsKayentaMetricConfigs() {
         MannWhitneyConfig c = SpecJudges.mannWhitney(new AnalysisSpec(STEP, 2, criteria, JudgeKind.MANN_WHITNEY));
 
@@ -164,8 +181,8 @@ class SpecJudgesTest {
                 m.examples(), m.badExamples(), m.training(), m.params(), m.created()));
         assertThatThrownBy(() -> SpecJudges.forSpec(spec(JudgeKind.COMBINED, criteria, "models", JudgeKind.DEFAULT_STAGES), tmp))
                 .isInstanceOf(ModelException.class)
-                .hasMessageContaining("model models (").hasMessageEndingWith("v0001 reads feature schema gate-features-v0;"
-                        + " this gate computes " + io.devopssim.mlgate.gate.FeatureSchema.VERSION);
+                .hasMessageContaining("model models (").hasMessageContaining("v0001 reads feature schema gate-features-v0;"
+                        + " this gate computes " + io.devopssim.mlgate.gate.FeatureSchema.VERSION + ": train a new model");
 
         Files.write(models.resolve("v0001").resolve(ModelRegistry.MODEL), new byte[] {1, 2, 3});
         Json.mapper().writeValue(metadata.toFile(), m);

@@ -36,6 +36,9 @@ public record ChaosResult(String experimentId, Outcome outcome, boolean hypothes
         FAILED
     }
 
+    /** Added to both sides of a probe ratio (error rates are often zero before the faults). */
+    public static final double RATIO_EPSILON = 1e-3;
+
     public ChaosResult {
         Objects.requireNonNull(experimentId, "experimentId");
         Objects.requireNonNull(outcome, "outcome");
@@ -48,7 +51,8 @@ public record ChaosResult(String experimentId, Outcome outcome, boolean hypothes
     /**
      * The result as numeric gate features: {@code chaos_hypothesis_held} (1/0),
      * {@code chaos_recovered} (1/0), {@code chaos_time_to_recover_s} (NaN when not recovered: missing,
-     * never a pass), {@code chaos_error_budget_burned}, {@code chaos_aborted} (1/0).
+     * never a pass), {@code chaos_error_budget_burned}, {@code chaos_aborted} (1/0),
+     * {@code chaos_worst_probe_ratio} ({@link #worstProbeRatio()}).
      */
     public Map<String, Double> features() {
         Map<String, Double> f = new LinkedHashMap<>();
@@ -57,6 +61,28 @@ public record ChaosResult(String experimentId, Outcome outcome, boolean hypothes
         f.put("chaos_time_to_recover_s", timeToRecover == null ? Double.NaN : timeToRecover.toMillis() / 1000.0);
         f.put("chaos_error_budget_burned", errorBudgetBurned);
         f.put("chaos_aborted", outcome == Outcome.ABORTED ? 1.0 : 0.0);
+        f.put("chaos_worst_probe_ratio", worstProbeRatio());
         return f;
+    }
+
+    /**
+     * How far the faults moved the probes: over the probes measured before the faults, the largest ratio of a
+     * value during or after them to that probe's mean before them (1 = unmoved). NaN when no probe has finite
+     * values on both sides (missing, not "unmoved"). Values are shifted by {@link #RATIO_EPSILON} so that a
+     * zero error rate before gives a large finite ratio, not infinity.
+     */
+    public double worstProbeRatio() {
+        double worst = Double.NaN;
+        for (ProbeSeries probe : probes) {
+            double before = probe.points().stream().filter(p -> p.stage() == ProbePoint.Stage.BEFORE)
+                    .mapToDouble(ProbePoint::value).filter(Double::isFinite).average().orElse(Double.NaN);
+            double after = probe.points().stream().filter(p -> p.stage() != ProbePoint.Stage.BEFORE)
+                    .mapToDouble(ProbePoint::value).filter(Double::isFinite).max().orElse(Double.NaN);
+            if (Double.isFinite(before) && Double.isFinite(after)) {
+                double ratio = (Math.abs(after) + RATIO_EPSILON) / (Math.abs(before) + RATIO_EPSILON);
+                worst = Double.isNaN(worst) ? ratio : Math.max(worst, ratio);
+            }
+        }
+        return worst;
     }
 }

@@ -1,5 +1,6 @@
 package io.devopssim.core.history;
 
+import io.devopssim.core.chaos.ChaosResult;
 import io.devopssim.core.judge.AnalysisInput;
 import io.devopssim.core.metrics.CanaryBaseline;
 
@@ -21,9 +22,11 @@ import java.util.Objects;
  * @param interval    the sampling step
  * @param series      per metric, baseline and canary points (finite values only)
  * @param unavailable metrics the source could not serve, with the reason
+ * @param chaos       the chaos result the judge had as evidence (the rollout's latest before the window), or
+ *                    null (none ran; and in history format 1, which did not record it)
  */
 public record AnalysisWindow(int stepIndex, int weight, Instant start, Instant end, Duration interval,
-                             Map<String, Sides> series, Map<String, String> unavailable) {
+                             Map<String, Sides> series, Map<String, String> unavailable, ChaosResult chaos) {
     public AnalysisWindow {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
@@ -36,14 +39,14 @@ public record AnalysisWindow(int stepIndex, int weight, Instant start, Instant e
         input.series().forEach((metric, cb) ->
                 series.put(metric, new Sides(SeriesPoints.of(cb.baseline()), SeriesPoints.of(cb.canary()))));
         return new AnalysisWindow(stepIndex, weight, input.windowStart(), input.windowEnd(), interval, series,
-                input.unavailable());
+                input.unavailable(), input.chaos());
     }
 
     /** The window as a judge sees it. */
     public AnalysisInput toInput() {
         Map<String, CanaryBaseline> out = new LinkedHashMap<>();
         series.forEach((metric, s) -> out.put(metric, new CanaryBaseline(metric, s.baseline().samples(), s.canary().samples())));
-        return new AnalysisInput(start, end, out, unavailable);
+        return new AnalysisInput(start, end, out, unavailable, chaos);
     }
 
     /** Baseline and canary of one metric. */

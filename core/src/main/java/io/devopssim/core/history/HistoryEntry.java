@@ -24,8 +24,11 @@ import java.util.Objects;
 public record HistoryEntry(int format, String rolloutId, String app, String image, RolloutPhase outcome,
                            Decider decidedBy, String reason, Judgement judgement, Instant finishedAt,
                            AnalysisWindow window) {
-    /** The history line format this code writes and reads. */
-    public static final int FORMAT = 1;
+    /**
+     * The history line format this code writes and reads. 2 added {@link AnalysisWindow#chaos()} and
+     * {@link Relabel} lines: a reader of format 1 would drop both without a word, so it refuses them.
+     */
+    public static final int FORMAT = 2;
 
     public HistoryEntry {
         Objects.requireNonNull(rolloutId, "rolloutId");

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The history as a JSON-lines file: one {@link HistoryEntry} per line, appended, never rewritten.
+ * The history as a JSON-lines file: one {@link HistoryEntry} or {@link Relabel} per line, appended, never rewritten.
  *
  * <ul>
  *   <li><b>Concurrent appenders.</b> Each append holds an exclusive lock on the file ({@link FileLock}, which
@@ -42,6 +42,7 @@ public final class JsonLinesHistory implements ReleaseHistory {
     private static final ObjectWriter ONE_LINE = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectReader READER = Json.mapper().reader();
     private static final ObjectReader ENTRY = READER.forType(HistoryEntry.class);
+    private static final ObjectReader RELABEL = READER.forType(Relabel.class);
 
     private final Path file;
 
@@ -55,8 +56,17 @@ public final class JsonLinesHistory implements ReleaseHistory {
 
     @Override
     public void append(HistoryEntry entry) throws IOException {
-        // JSON escapes every newline inside strings, so the entry is exactly one line
-        byte[] line = (ONE_LINE.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        appendLine(entry);
+    }
+
+    @Override
+    public void relabel(Relabel relabel) throws IOException {
+        appendLine(relabel);
+    }
+
+    private void appendLine(Object value) throws IOException {
+        // JSON escapes every newline inside strings, so the value is exactly one line
+        byte[] line = (ONE_LINE.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -96,6 +106,7 @@ public final class JsonLinesHistory implements ReleaseHistory {
     public static HistoryRead parse(String text, String origin) throws HistoryFormatException {
         List<HistoryEntry> entries = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<Relabel> relabels = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         // the last element is what follows the last newline: empty for a file of complete lines
         for (int i = 0; i < lines.length; i++) {
@@ -121,12 +132,16 @@ public final class JsonLinesHistory implements ReleaseHistory {
                         + HistoryEntry.FORMAT + " and older: use a newer devsim");
             }
             try {
-                entries.add(ENTRY.readValue(node));
+                if (Relabel.TYPE.equals(node.path("type").asText())) {
+                    relabels.add(RELABEL.readValue(node));
+                } else {
+                    entries.add(ENTRY.readValue(node));
+                }
             } catch (IOException | IllegalArgumentException e) {
                 skipped.add(where + ": not a history entry (" + rootMessage(e) + "), skipped");
             }
         }
-        return new HistoryRead(entries, skipped);
+        return new HistoryRead(entries, skipped, relabels);
     }
 
     /** Where the complete lines end: the file's size, or just after its last newline when the tail is torn. */

@@ -15,6 +15,10 @@ public interface ReleaseHistory {
         }
 
         @Override
+        public void relabel(Relabel relabel) {
+        }
+
+        @Override
         public HistoryRead read() {
             return new HistoryRead(List.of(), List.of());
         }
@@ -23,6 +27,14 @@ public interface ReleaseHistory {
     /** Adds one entry after every earlier one; atomic (a reader sees the whole entry or none of it). */
     void append(HistoryEntry entry) throws IOException;
 
-    /** Every entry, oldest first, and what could not be read. */
+    /**
+     * Adds a relabel after every earlier line, like {@link #append}. Callers check that the rollout is in the
+     * history first (see {@code Relabels}); the history itself only appends.
+     */
+    default void relabel(Relabel relabel) throws IOException {
+        throw new IOException("this history keeps no relabels");
+    }
+
+    /** Every entry and relabel, oldest first, and what could not be read. */
     HistoryRead read() throws IOException;
 }

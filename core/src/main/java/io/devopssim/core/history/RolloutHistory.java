@@ -140,8 +140,26 @@ public final class RolloutHistory {
         if (start == null) {
             return Optional.empty();
         }
-        AnalysisInput input = analysis.fetch(StandardMetrics.ALL, spec.analysis().interval(), start, start.plus(a.window()));
+        AnalysisInput input = analysis.fetch(StandardMetrics.ALL, spec.analysis().interval(), start, start.plus(a.window()))
+                .withChaos(chaosBefore(events, judged));
         return Optional.of(AnalysisWindow.of(input, step, judged.weight(), spec.analysis().interval()));
+    }
+
+    /**
+     * The result of the latest chaos step before {@code event} (of all {@code events} when it is null), or null:
+     * what an analysis after a chaos step is given as evidence (plugin-deploy's analysis step reads it so).
+     */
+    public static ChaosResult chaosBefore(List<RolloutEvent> events, RolloutEvent event) {
+        ChaosResult latest = null;
+        for (RolloutEvent e : events) {
+            if (e == event) {
+                break;
+            }
+            if (e.kind() == Kind.CHAOS && e.chaos() != null) {
+                latest = e.chaos();
+            }
+        }
+        return latest;
     }
 
     private static Optional<RolloutEvent> last(RolloutState state, java.util.function.Predicate<RolloutEvent> which) {

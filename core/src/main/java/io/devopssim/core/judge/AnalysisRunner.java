@@ -1,5 +1,6 @@
 package io.devopssim.core.judge;
 
+import io.devopssim.core.chaos.ChaosResult;
 import io.devopssim.core.metrics.CanaryBaseline;
 import io.devopssim.core.metrics.MetricQuery;
 import io.devopssim.core.metrics.MetricsProvider;
@@ -33,10 +34,18 @@ public final class AnalysisRunner {
 
     /** The window's series of the spec's criteria and of whatever the judge reads besides, judged. */
     public Judgement analyse(AnalysisSpec spec, Instant start, Instant end) {
+        return analyse(spec, start, end, null);
+    }
+
+    /**
+     * As {@link #analyse(AnalysisSpec, Instant, Instant)}, with the result of the chaos experiment that ran on
+     * the canary before the window (null for none), which the judge may read as evidence.
+     */
+    public Judgement analyse(AnalysisSpec spec, Instant start, Instant end, ChaosResult chaos) {
         Set<String> names = new LinkedHashSet<>();
         spec.metrics().stream().map(MetricCriterion::metric).forEach(names::add);
         names.addAll(judge.requiredMetrics());
-        return judge.judge(fetch(names, spec.interval(), start, end));
+        return judge.judge(fetch(names, spec.interval(), start, end).withChaos(chaos));
     }
 
     /**

@@ -176,7 +176,7 @@ final class AnalysisReader {
             String at = SpecNode.element(node.path("stages"), i);
             Optional<JudgeKind> k = value.isTextual() ? JudgeKind.fromYaml(value.asText()) : Optional.empty();
             if (k.isEmpty() || k.get() == JudgeKind.COMBINED) {
-                problems.add(at, SpecNode.describe(value) + " is not a stage (known: threshold, mannWhitney, xgboost)");
+                problems.add(at, SpecNode.describe(value) + " is not a stage (known: " + String.join(", ", JudgeKind.stageNames()) + ")");
                 fine = false;
             } else if (stages.contains(k.get())) {
                 problems.add(at, k.get().yamlName() + " is already a stage");
@@ -186,7 +186,7 @@ final class AnalysisReader {
             }
         }
         if (fine && stages.isEmpty()) {
-            problems.add(node.path("stages"), "needs at least one stage (threshold, mannWhitney, xgboost)");
+            problems.add(node.path("stages"), "needs at least one stage (" + String.join(", ", JudgeKind.stageNames()) + ")");
             fine = false;
         }
         return fine ? Optional.of(List.copyOf(stages)) : Optional.empty();

@@ -12,6 +12,11 @@ public enum JudgeKind {
     MANN_WHITNEY("mannWhitney"),
     /** A trained XGBoost model: the probability that the release is bad, with SHAP reasons. Needs {@code model}. */
     XGBOOST("xgboost"),
+    /**
+     * Single-series anomaly detection over the canary's points of each criterion metric, the baseline's as the
+     * control: a rise the baseline does not share fails (plugin-ml-gate). Mostly a stage of {@code combined}.
+     */
+    ANOMALY("anomaly"),
     /** Several of the others in order (by default thresholds, then Mann-Whitney, then the model). */
     COMBINED("combined");
 
@@ -30,7 +35,7 @@ public enum JudgeKind {
 
     /** Whether this judge reads the spec's {@code metrics} criteria (the model reads its own features). */
     public boolean readsCriteria() {
-        return this == THRESHOLD || this == MANN_WHITNEY;
+        return this == THRESHOLD || this == MANN_WHITNEY || this == ANOMALY;
     }
 
     public static Optional<JudgeKind> fromYaml(String name) {
@@ -39,5 +44,10 @@ public enum JudgeKind {
 
     public static List<String> yamlNames() {
         return Arrays.stream(values()).map(JudgeKind::yamlName).toList();
+    }
+
+    /** What a {@code combined} judge may run: every judge but itself. */
+    public static List<String> stageNames() {
+        return Arrays.stream(values()).filter(k -> k != COMBINED).map(JudgeKind::yamlName).toList();
     }
 }

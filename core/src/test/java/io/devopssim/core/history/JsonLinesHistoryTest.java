@@ -45,7 +45,7 @@ class JsonLinesHistoryTest {
         assertThat(read.skipped()).isEmpty();
         assertThat(read.entries()).extracting(HistoryEntry::rolloutId).containsExactly("r1", "r2");
         assertThat(read.entries().get(0)).isEqualTo(first);
-        assertThat(Files.readAllLines(history.file())).hasSize(2).allMatch(l -> l.startsWith("{\"format\":1,"));
+        assertThat(Files.readAllLines(history.file())).hasSize(2).allMatch(l -> l.startsWith("{\"format\":2,"));
     }
 
     @Test
@@ -109,9 +109,59 @@ class JsonLinesHistoryTest {
         assertThat(read.skipped().get(0)).contains("line 2: not JSON");
         assertThat(read.skipped().get(1)).contains("line 3: not a history entry").contains("rolloutId");
 
-        String newer = Files.readString(history.file(), StandardCharsets.UTF_8) + "{\"format\":2,\"rolloutId\":\"x\"}\n";
+        String newer = Files.readString(history.file(), StandardCharsets.UTF_8) + "{\"format\":3,\"rolloutId\":\"x\"}\n";
         assertThatThrownBy(() -> JsonLinesHistory.parse(newer, "h.jsonl")).isInstanceOf(HistoryFormatException.class)
-                .hasMessage("h.jsonl line 5 is history format 2; this devsim reads format 1 and older: use a newer devsim");
+                .hasMessage("h.jsonl line 5 is history format 3; this devsim reads format 2 and older: use a newer devsim");
+    }
+
+    @Test
+    @DisplayName("relabels are lines of their own, read apart from the entries, in order, with who and why")
+    void relabelsAreAppendedAndReadApart() throws Exception {
+        HistoryFixtures f = new HistoryFixtures();
+        JsonLinesHistory history = new JsonLinesHistory(tmp.resolve("history.jsonl"));
+        history.append(entry(f, "r1"));
+        Relabel first = Relabel.of("r1", Relabel.Label.GOOD, "alice", "the rollback was a false alarm", HistoryFixtures.T0);
+        Relabel second = Relabel.of("r1", Relabel.Label.BAD, "bob", "it leaked memory after all", HistoryFixtures.T0.plusSeconds(60));
+
+        history.relabel(first);
+        history.relabel(second);
+        history.append(entry(f, "r2"));
+        HistoryRead read = history.read();
+
+        assertThat(read.entries()).extracting(HistoryEntry::rolloutId).containsExactly("r1", "r2");
+        assertThat(read.relabels()).containsExactly(first, second);
+        assertThat(read.skipped()).isEmpty();
+        assertThat(Files.readAllLines(history.file()).get(1)).contains("\"type\":\"relabel\"").contains("\"by\":\"alice\"");
+    }
+
+    @Test
+    @DisplayName("a relabel of a rollout the history does not hold is refused, naming the ids it holds, and writes nothing")
+    void aRelabelOfAnUnknownRolloutIsRefusedBeforeWriting() throws Exception {
+        HistoryFixtures f = new HistoryFixtures();
+        JsonLinesHistory history = new JsonLinesHistory(tmp.resolve("history.jsonl"));
+        history.append(entry(f, "checkout-1.5.0"));
+        history.append(entry(f, "checkout-1.6.0"));
+        String before = Files.readString(history.file());
+        Relabeller relabeller = new Relabeller(history);
+
+        assertThatThrownBy(() -> relabeller.relabel(Relabel.of("checkout-1.7.0", Relabel.Label.GOOD, "alice", "why", HistoryFixtures.T0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no rollout 'checkout-1.7.0' in the history (2 rollouts; the latest: checkout-1.6.0, checkout-1.5.0)");
+        assertThat(Files.readString(history.file())).isEqualTo(before);
+
+        HistoryEntry relabelled = relabeller.relabel(Relabel.of("checkout-1.6.0", Relabel.Label.GOOD, "alice", "why", HistoryFixtures.T0));
+        assertThat(relabelled.rolloutId()).isEqualTo("checkout-1.6.0");
+        assertThat(history.read().relabels()).extracting(Relabel::rolloutId).containsExactly("checkout-1.6.0");
+        assertThatThrownBy(() -> new Relabeller(new JsonLinesHistory(tmp.resolve("none.jsonl")))
+                .relabel(Relabel.of("x", Relabel.Label.BAD, "a", "b", HistoryFixtures.T0))).hasMessage("no rollout 'x' in the history (it is empty)");
+    }
+
+    @Test
+    void aRelabelNeedsWhoWhyAndAKnownOutcome() {
+        assertThatThrownBy(() -> Relabel.of("r1", Relabel.Label.GOOD, " ", "why", HistoryFixtures.T0)).hasMessageContaining("--by");
+        assertThatThrownBy(() -> Relabel.of("r1", Relabel.Label.GOOD, "alice", "", HistoryFixtures.T0)).hasMessageContaining("--reason");
+        assertThatThrownBy(() -> Relabel.Label.parse("meh")).hasMessage("the outcome must be good or bad, not 'meh'");
+        assertThat(Relabel.Label.parse(" Bad ")).isEqualTo(Relabel.Label.BAD);
     }
 
     @Test

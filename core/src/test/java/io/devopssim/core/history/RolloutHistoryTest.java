@@ -1,6 +1,8 @@
 package io.devopssim.core.history;
 
 import io.devopssim.core.chaos.ChaosResult;
+import io.devopssim.core.chaos.ProbePoint;
+import io.devopssim.core.chaos.ProbeSeries;
 import io.devopssim.core.judge.AnalysisInput;
 import io.devopssim.core.metrics.StandardMetrics;
 import io.devopssim.core.model.Verdict;
@@ -46,6 +48,36 @@ class RolloutHistoryTest {
         AnalysisInput direct = f.analysis.fetch(StandardMetrics.ALL, Duration.ofSeconds(10), w.start(), w.end());
         assertThat(w.toInput().series().get(StandardMetrics.LATENCY_P99_MS))
                 .isEqualTo(direct.series().get(StandardMetrics.LATENCY_P99_MS));
+    }
+
+    @Test
+    @DisplayName("the window keeps the chaos result the judge had as evidence: the latest before the analysis, not one after it")
+    void theWindowKeepsTheChaosResultBeforeTheAnalysis() throws Exception {
+        HistoryFixtures f = new HistoryFixtures();
+        ChaosResult before = new ChaosResult("checkout-1.6.0-chaos-1", ChaosResult.Outcome.COMPLETED, true,
+                Duration.ofSeconds(20), 0.25, List.of(new ProbeSeries("canary-errors", List.of(
+                        new ProbePoint(T0, ProbePoint.Stage.BEFORE, 0.004, true),
+                        new ProbePoint(T0.plusSeconds(10), ProbePoint.Stage.DURING, Double.NaN, false)))));
+        ChaosResult after = new ChaosResult("checkout-1.6.0-chaos-3", ChaosResult.Outcome.ABORTED, false, null, 1.0, List.of());
+        RolloutState ended = ended(RolloutPhase.ROLLED_BACK, Verdict.FAILED,
+                new RolloutEvent(T0.plusSeconds(300), 2, Kind.CHAOS, "chaos", 10, null, null, after));
+        List<RolloutEvent> events = new ArrayList<>(ended.events());
+        events.add(2, new RolloutEvent(T0.plusSeconds(50), 2, Kind.CHAOS, "chaos", 10, null, null, before));
+        RolloutState state = new RolloutState(ended.rolloutId(), ended.specDigest(), ended.stableValue(), ended.phase(),
+                ended.stepIndex(), ended.weight(), ended.waitingSince(), ended.waitUntil(), ended.attempts(), ended.outcome(), events);
+
+        HistoryEntry entry = RolloutHistory.entry(state, f.spec, f.analysis);
+        JsonLinesHistory file = new JsonLinesHistory(java.nio.file.Files.createTempDirectory("history").resolve("h.jsonl"));
+        file.append(entry);
+
+        assertThat(entry.window().chaos()).isEqualTo(before);
+        assertThat(entry.window().toInput().chaos()).isEqualTo(before);
+        assertThat(entry.format()).isEqualTo(2);
+        HistoryEntry read = file.read().entries().get(0);
+        assertThat(read.window().chaos().experimentId()).isEqualTo("checkout-1.6.0-chaos-1");
+        assertThat(read.window().chaos().timeToRecover()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(read.window().chaos().probes().get(0).points().get(1).value()).isNaN();
+        assertThat(RolloutHistory.entry(ended(RolloutPhase.PROMOTED, Verdict.PASSED), f.spec, f.analysis).window().chaos()).isNull();
     }
 
     @Test

@@ -49,7 +49,7 @@ class RolloutSpecReaderTest {
                 .isEqualTo(JudgeKind.MANN_WHITNEY);
         assertThatThrownBy(() -> reader.read(VALID.replace("analysis:\n", "analysis:\n  judge: oracle\n")))
                 .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("analysis.judge: \"oracle\" is not a judge (known: threshold, mannWhitney, xgboost, combined)");
+                .hasMessageContaining("analysis.judge: \"oracle\" is not a judge (known: threshold, mannWhitney, xgboost, anomaly, combined)");
     }
 
     @Test
@@ -101,12 +101,12 @@ class RolloutSpecReaderTest {
                         "analysis.threshold: is the model's probability threshold; this judge reads no model");
         assertThat(problems(VALID.replace("analysis:\n", "analysis:\n  judge: combined\n  model: m\n  threshold: 1\n"
                 + "  stages: [xgboost, combined, xgboost, oracle]\n"))).containsExactly(
-                "analysis.stages[1]: \"combined\" is not a stage (known: threshold, mannWhitney, xgboost)",
+                "analysis.stages[1]: \"combined\" is not a stage (known: threshold, mannWhitney, xgboost, anomaly)",
                 "analysis.stages[2]: xgboost is already a stage",
-                "analysis.stages[3]: \"oracle\" is not a stage (known: threshold, mannWhitney, xgboost)",
+                "analysis.stages[3]: \"oracle\" is not a stage (known: threshold, mannWhitney, xgboost, anomaly)",
                 "analysis.threshold: must be a probability between 0 and 1 (exclusive), got 1");
         assertThat(problems(VALID.replace("analysis:\n", "analysis:\n  judge: combined\n  stages: []\n")))
-                .containsExactly("analysis.stages: needs at least one stage (threshold, mannWhitney, xgboost)");
+                .containsExactly("analysis.stages: needs at least one stage (threshold, mannWhitney, xgboost, anomaly)");
     }
 
     @Test

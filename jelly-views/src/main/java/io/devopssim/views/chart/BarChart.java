@@ -31,6 +31,7 @@ public final class BarChart {
     private final List<ObjectNode> series = new ArrayList<>();
     private final List<String> legend = new ArrayList<>();
     private String axisName = "";
+    private boolean signed;
     private Double reference;
     private String referenceLabel;
 
@@ -85,6 +86,12 @@ public final class BarChart {
         return this;
     }
 
+    /** Values may be negative (e.g. contributions): the value axis is not held at zero. */
+    public BarChart signed() {
+        this.signed = true;
+        return this;
+    }
+
     /** A dashed horizontal line across the chart at {@code value}, e.g. 1 for "as much as the baseline". */
     public BarChart reference(double value, String label) {
         this.reference = value;
@@ -101,7 +108,7 @@ public final class BarChart {
         ArrayNode names = x.putArray("data");
         categories.forEach(names::add);
         x.putObject("axisLabel").put("color", Options.TEXT).put("interval", 0);
-        o.set("yAxis", Options.valueAxis(axisName, 0.0, null));
+        o.set("yAxis", Options.valueAxis(axisName, signed ? null : 0.0, null));
         ArrayNode all = o.putArray("series");
         for (int i = 0; i < series.size(); i++) {
             ObjectNode s = series.get(i).deepCopy();

@@ -33,6 +33,15 @@ class BarChartTest {
     }
 
     @Test
+    void aSignedChartLetsBarsGoBelowZero() {
+        Chart held = BarChart.of("t", List.of("m")).series("s", "#000000", List.of(Bar.of(-1))).build(100);
+        Chart signed = BarChart.of("t", List.of("m")).signed().series("s", "#000000", List.of(Bar.of(-1))).build(100);
+
+        assertThat(held.option().at("/yAxis/min").asDouble()).isZero();
+        assertThat(signed.option().at("/yAxis").has("min")).isFalse();
+    }
+
+    @Test
     void aLabelCannotBecomeAnEChartsTemplate() {
         Chart chart = BarChart.of("t", List.of("m")).series("s", "#000000", List.of(new Bar(1, null, "{a}{b}", null))).build(100);
 

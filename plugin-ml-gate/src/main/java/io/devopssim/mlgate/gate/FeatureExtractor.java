@@ -1,5 +1,6 @@
 package io.devopssim.mlgate.gate;
 
+import io.devopssim.core.chaos.ChaosResult;
 import io.devopssim.core.judge.AnalysisInput;
 import io.devopssim.core.metrics.CanaryBaseline;
 import io.devopssim.core.metrics.Sample;
@@ -101,7 +102,26 @@ public final class FeatureExtractor {
                 values[FeatureSchema.index("cpu_cores.per_rps_ratio")] = (float) ratio(canaryPerRps, baselinePerRps);
             }
         }
+        chaos(input.chaos(), values);
         return missing.isEmpty() ? new Features(values, List.of()) : new Features(new float[0], missing);
+    }
+
+    /**
+     * The chaos evidence: {@code chaos.present} is 0 without a result, and the others stay NaN (missing, which
+     * XGBoost routes down each split's learned default branch: no chaos is not "the hypothesis held").
+     */
+    private static void chaos(ChaosResult result, float[] values) {
+        values[FeatureSchema.index("chaos.present")] = result == null ? 0 : 1;
+        if (result == null) {
+            return;
+        }
+        Map<String, Double> f = result.features();
+        for (String feature : FeatureSchema.CHAOS) {
+            if (!feature.equals("chaos.present")) {
+                // chaos.x reads ChaosResult's chaos_x
+                values[FeatureSchema.index(feature)] = f.get(feature.replace('.', '_')).floatValue();
+            }
+        }
     }
 
     private static void put(float[] values, String metric, String feature, double value) {

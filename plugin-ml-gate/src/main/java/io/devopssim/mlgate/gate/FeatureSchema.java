@@ -36,9 +36,17 @@ import java.util.Map;
  * {@code cpu_cores.per_rps_baseline} and their ratio {@code cpu_cores.per_rps_ratio} (CPU per pod over the
  * version's request rate: when canary and baseline pods carry different loads, as under a weight split,
  * the CPU ratio alone mixes load with fault).
+ *
+ * <p>Since {@code gate-features-v3}, the evidence of the rollout's latest chaos experiment on the canary before
+ * the window (core's {@code ChaosResult}): {@code chaos.present} (1 when a chaos step ran, else 0), and, NaN
+ * (XGBoost's missing) when none ran, {@code chaos.hypothesis_held}, {@code chaos.recovered},
+ * {@code chaos.time_to_recover_s} (also NaN when it did not recover), {@code chaos.error_budget_burned},
+ * {@code chaos.aborted} and {@code chaos.worst_probe_ratio} (the largest rise of a probe during or after the
+ * faults over its level before them). A release that looks healthy in steady state but falls over under a
+ * fault shows only here.
  */
 public final class FeatureSchema {
-    public static final String VERSION = "gate-features-v2";
+    public static final String VERSION = "gate-features-v3";
     public static final List<String> METRICS = List.of(StandardMetrics.ERROR_RATE, StandardMetrics.LATENCY_P50_MS,
             StandardMetrics.LATENCY_P99_MS, StandardMetrics.CPU_CORES);
     public static final List<String> PER_METRIC = List.of("mean_ratio", "mean_diff", "p50_ratio", "p90_ratio", "mw_z",
@@ -47,6 +55,11 @@ public final class FeatureSchema {
     /** Features of one metric read together with the traffic (v2). */
     public static final List<String> WITH_TRAFFIC = List.of("error_rate.binomial_z", "cpu_cores.per_rps_canary",
             "cpu_cores.per_rps_baseline", "cpu_cores.per_rps_ratio");
+    /** The chaos evidence (v3), each named for the key of core's {@code ChaosResult.features()} it reads. */
+    public static final List<String> CHAOS = List.of("chaos.present", "chaos.hypothesis_held", "chaos.recovered",
+            "chaos.time_to_recover_s", "chaos.error_budget_burned", "chaos.aborted", "chaos.worst_probe_ratio");
+    /** The metric-like name {@link #metricOf} gives the chaos features. */
+    public static final String CHAOS_SOURCE = "chaos";
     /** Added to both sides of a ratio so that zero error rates compare as equal, not as 0/0. */
     public static final double EPSILON = 1e-6;
 
@@ -74,7 +87,10 @@ public final class FeatureSchema {
         return i;
     }
 
-    /** The metric a feature is computed from, or {@code request_rate} for the traffic features. */
+    /**
+     * The metric a feature is computed from, {@code request_rate} for the traffic features, {@link #CHAOS_SOURCE}
+     * for the chaos evidence.
+     */
     public static String metricOf(String feature) {
         return feature.startsWith("traffic.") ? StandardMetrics.REQUEST_RATE : feature.substring(0, feature.indexOf('.'));
     }
@@ -88,6 +104,7 @@ public final class FeatureSchema {
         }
         names.addAll(TRAFFIC);
         names.addAll(WITH_TRAFFIC);
+        names.addAll(CHAOS);
         return List.copyOf(names);
     }
 

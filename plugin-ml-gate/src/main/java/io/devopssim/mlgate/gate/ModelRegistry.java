@@ -131,12 +131,16 @@ public final class ModelRegistry {
         return FeatureSchema.VERSION.equals(m.schemaVersion()) && FeatureSchema.names().equals(m.features());
     }
 
+    /** What to do with a model of another feature schema. */
+    public static final String RETRAIN = "train a new model from the release history (devsim gate train, or the"
+            + " trainDeploymentGate step; add --simulated N to bootstrap)";
+
     /** Loads a version; refuses one trained on another feature schema, which would read columns wrongly. */
     public Stored load(String version) {
         ModelMetadata metadata = metadata(version);
         if (!FeatureSchema.VERSION.equals(metadata.schemaVersion()) || !FeatureSchema.names().equals(metadata.features())) {
             throw new ModelException(version + " reads feature schema " + metadata.schemaVersion()
-                    + "; this gate computes " + FeatureSchema.VERSION);
+                    + "; this gate computes " + FeatureSchema.VERSION + ": " + RETRAIN);
         }
         try {
             return new Stored(GateModel.fromBytes(Files.readAllBytes(dir.resolve(version).resolve(MODEL))), metadata);

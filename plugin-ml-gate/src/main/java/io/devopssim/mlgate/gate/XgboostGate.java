@@ -1,5 +1,6 @@
 package io.devopssim.mlgate.gate;
 
+import io.devopssim.core.chaos.ChaosResult;
 import io.devopssim.core.judge.AnalysisInput;
 import io.devopssim.core.judge.Judge;
 import io.devopssim.core.metrics.CanaryBaseline;
@@ -10,12 +11,16 @@ import io.devopssim.core.model.MetricResult;
 import io.devopssim.core.model.MetricStatus;
 import io.devopssim.core.model.Numbers;
 import io.devopssim.core.model.Verdict;
+import io.devopssim.core.spec.Durations;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -81,7 +86,46 @@ public final class XgboostGate implements Judge {
         why.add("probability the release is bad " + Numbers.format(p) + (verdict == Verdict.FAILED ? " >= " : " < ")
                 + "threshold " + Numbers.format(threshold));
         why.addAll(topContributions(values, contributions));
+        if (input.chaos() != null) {
+            why.add(chaosReason(input.chaos(), contributions));
+        }
         return new Judgement(verdict, 100 * (1 - p), metricResults(input, contributions, verdict), why);
+    }
+
+    /**
+     * One SHAP reason read back from its text (what {@link #judge} writes), for views that draw it: a feature
+     * with its value, or {@link #CHAOS_FEATURES} for the chaos line's sum over the chaos features.
+     *
+     * @param feature the feature's name
+     * @param value   its value as the reason shows it ("" for the chaos line)
+     * @param shap    its contribution to the log-odds of a bad release
+     */
+    public record Contribution(String feature, String value, double shap) {
+        public static final String CHAOS_FEATURES = "chaos (all features)";
+        private static final Pattern FEATURE = Pattern.compile(
+                "^([a-z0-9_]+\\.[a-z0-9_]+) = (\\S+) \\(SHAP ([+-]?[0-9.eE+-]+|NaN) toward (?:bad|healthy)\\)$");
+        private static final Pattern CHAOS = Pattern.compile("^chaos .*; chaos features SHAP ([+-]?[0-9.eE+-]+) toward (?:bad|healthy)$");
+
+        /** The contribution a reason states, or empty for any other reason. */
+        public static Optional<Contribution> parse(String reason) {
+            Matcher m = FEATURE.matcher(reason);
+            if (m.matches()) {
+                return number(m.group(3)).map(v -> new Contribution(m.group(1), m.group(2), v));
+            }
+            Matcher c = CHAOS.matcher(reason);
+            if (c.matches()) {
+                return number(c.group(1)).map(v -> new Contribution(CHAOS_FEATURES, "", v));
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<Double> number(String text) {
+            try {
+                return Optional.of(Double.parseDouble(text));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** The features that moved the decision most, largest first; positive pushes toward "bad". */
@@ -95,6 +139,23 @@ public final class XgboostGate implements Judge {
                         + (contributions[i] >= 0 ? "+" : "") + Numbers.format(contributions[i])
                         + (contributions[i] >= 0 ? " toward bad)" : " toward healthy)"))
                 .toList();
+    }
+
+    /**
+     * The chaos evidence in one line, with what its features together added to the log-odds: shown whether or
+     * not it is among the top contributions, since a reader wants to know how the experiment weighed.
+     */
+    static String chaosReason(ChaosResult r, float[] contributions) {
+        double push = 0;
+        for (String feature : FeatureSchema.CHAOS) {
+            push += contributions[FeatureSchema.index(feature)];
+        }
+        return "chaos " + r.experimentId() + " (" + r.outcome() + "): hypothesis " + (r.hypothesisHeld() ? "held" : "broken")
+                + ", error budget burned " + Numbers.format(r.errorBudgetBurned())
+                + (r.timeToRecover() == null ? ", not recovered" : ", recovered in " + Durations.format(r.timeToRecover()))
+                + (Double.isNaN(r.worstProbeRatio()) ? "" : ", worst probe x" + Numbers.format(r.worstProbeRatio()))
+                + "; chaos features SHAP " + (push >= 0 ? "+" : "") + Numbers.format(push)
+                + (push >= 0 ? " toward bad" : " toward healthy");
     }
 
     /**

@@ -102,7 +102,8 @@ record GateRequest(String prometheusUrl, String canarySelector, String baselineS
         for (String name : stages.split("\\s*,\\s*")) {
             JudgeKind k = JudgeKind.fromYaml(name.trim()).orElse(null);
             if (k == null || k == JudgeKind.COMBINED || out.contains(k)) {
-                problems.add("stages: \"" + name.trim() + "\" is not a stage, or is given twice (threshold, mannWhitney, xgboost)");
+                problems.add("stages: \"" + name.trim() + "\" is not a stage, or is given twice ("
+                        + String.join(", ", JudgeKind.stageNames()) + ")");
             } else {
                 out.add(k);
             }

@@ -4,6 +4,7 @@ import io.devopssim.core.model.Judgement;
 import io.devopssim.core.model.MetricResult;
 import io.devopssim.core.model.Numbers;
 import io.devopssim.core.model.Verdict;
+import io.devopssim.views.chart.Chart;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -102,6 +103,14 @@ public final class GateSummary implements Serializable {
 
     public List<MetricRow> getMetrics() {
         return List.copyOf(metrics);
+    }
+
+    /**
+     * The charts of the summary (canary ÷ baseline per metric; the model's SHAP contributions when it judged),
+     * for the devsim {@code chart} tag.
+     */
+    public List<Chart> getCharts() {
+        return GateCharts.of(this);
     }
 
     /** One metric's numbers. */

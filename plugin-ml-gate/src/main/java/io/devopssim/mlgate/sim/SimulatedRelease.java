@@ -23,6 +23,6 @@ public record SimulatedRelease(long seed, FaultKind kind, double size, Regressio
 
     public String label() {
         return "sim:seed=" + seed + ":" + kind.name().toLowerCase(Locale.ROOT)
-                + (bad() ? ":" + size : "");
+                + (bad() ? ":" + size : "") + (input.chaos() != null ? ":chaos" : "");
     }
 }

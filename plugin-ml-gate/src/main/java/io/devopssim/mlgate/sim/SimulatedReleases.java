@@ -1,5 +1,6 @@
 package io.devopssim.mlgate.sim;
 
+import io.devopssim.core.chaos.ChaosResult;
 import io.devopssim.core.judge.AnalysisInput;
 import io.devopssim.core.metrics.CanaryBaseline;
 import io.devopssim.core.metrics.MetricQuery;
@@ -39,8 +40,21 @@ public final class SimulatedReleases {
     private SimulatedReleases() {
     }
 
-    /** The release of {@code seed} with the given fault. */
+    /** The release of {@code seed} with the given fault, without a chaos step. */
     public static SimulatedRelease simulate(long seed, FaultKind kind, double size) {
+        return simulate(seed, kind, size, false);
+    }
+
+    /**
+     * The release of {@code seed} with the given fault; with {@code chaos}, a chaos experiment on the canary at
+     * {@link #CANARY_WEIGHT}% ({@link SimulatedChaos}) comes before the analysis window, whose input then carries
+     * its result. A {@link FaultKind#FRAGILE} release needs the chaos step (without one it is not a release the
+     * window could tell from a healthy one).
+     */
+    public static SimulatedRelease simulate(long seed, FaultKind kind, double size, boolean chaos) {
+        if (kind == FaultKind.FRAGILE && !chaos) {
+            throw new IllegalArgumentException("a fragile release shows only under a chaos step");
+        }
         SplittableRandom random = new SplittableRandom(seed);
         double rps = 50 + 350 * random.nextDouble();
         int pods = 10 + random.nextInt(11);
@@ -54,8 +68,16 @@ public final class SimulatedReleases {
         } catch (TrafficRoutingException e) {
             throw new IllegalStateException("the simulator refused weight " + CANARY_WEIGHT, e);
         }
+        ChaosResult chaosResult = null;
         Instant windowStart = clock.now();
-        Instant windowEnd = clock.advance(WINDOW);
+        if (chaos) {
+            // the analysis starts when the experiment ends (the fleet may be simulated further already)
+            SimulatedChaos.Experiment e = SimulatedChaos.run(fleet, clock, kind.regression(size), kind, size, random, seed);
+            chaosResult = e.result();
+            windowStart = e.ended();
+        }
+        Instant windowEnd = windowStart.plus(WINDOW);
+        clock.advanceTo(windowEnd);
         Map<String, CanaryBaseline> series = new LinkedHashMap<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
         for (String metric : METRICS) {
@@ -66,12 +88,14 @@ public final class SimulatedReleases {
             }
         }
         return new SimulatedRelease(seed, kind, size, kind.regression(size),
-                new AnalysisInput(windowStart, windowEnd, series, unavailable));
+                new AnalysisInput(windowStart, windowEnd, series, unavailable, chaosResult));
     }
 
     /**
      * A training or evaluation mix: half healthy, the other half split over error, latency and CPU faults
-     * with sizes drawn uniformly from {@code sizes}. Deterministic per seed range.
+     * with sizes drawn uniformly from {@code sizes}; a third of the releases run a chaos step before their
+     * analysis, and half of the healthy ones among those are {@link FaultKind#FRAGILE} instead. Deterministic per
+     * seed range (the releases without chaos are those the mix gave before chaos steps were added).
      */
     public static List<SimulatedRelease> mix(SeedRange seeds, int count, FaultSizes sizes) {
         if (count > seeds.count()) {
@@ -82,7 +106,13 @@ public final class SimulatedReleases {
             long seed = seeds.seed(i);
             SplittableRandom pick = new SplittableRandom(seed ^ 0x5DEECE66DL);
             FaultKind kind = pick.nextBoolean() ? FaultKind.HEALTHY : FaultKind.values()[1 + pick.nextInt(3)];
-            releases.add(simulate(seed, kind, sizes.draw(kind, pick)));
+            double size = sizes.draw(kind, pick);
+            boolean chaos = pick.nextInt(3) == 0;
+            if (chaos && kind == FaultKind.HEALTHY && pick.nextBoolean()) {
+                kind = FaultKind.FRAGILE;
+                size = sizes.draw(kind, pick);
+            }
+            releases.add(simulate(seed, kind, size, chaos));
         }
         return releases;
     }
@@ -97,13 +127,13 @@ public final class SimulatedReleases {
     }
 
     /**
-     * Ranges of fault sizes to draw from, per kind: {@code [min, max]} of the error-rate delta and of the
-     * latency and CPU factors.
+     * Ranges of fault sizes to draw from, per kind: {@code [min, max]} of the error-rate delta, of the
+     * latency and CPU factors, and of a fragile release's error-rate delta under chaos.
      */
     public record FaultSizes(double errorMin, double errorMax, double latencyMin, double latencyMax,
-                             double cpuMin, double cpuMax) {
+                             double cpuMin, double cpuMax, double fragileMin, double fragileMax) {
         /** From faults a user would want caught but a threshold might miss, up to outright breakage. */
-        public static final FaultSizes TRAINING = new FaultSizes(0.003, 0.05, 1.15, 2.5, 1.2, 3.0);
+        public static final FaultSizes TRAINING = new FaultSizes(0.003, 0.05, 1.15, 2.5, 1.2, 3.0, 0.005, 0.1);
 
         double draw(FaultKind kind, SplittableRandom random) {
             return switch (kind) {
@@ -111,6 +141,7 @@ public final class SimulatedReleases {
                 case ERROR -> errorMin + (errorMax - errorMin) * random.nextDouble();
                 case LATENCY -> latencyMin + (latencyMax - latencyMin) * random.nextDouble();
                 case CPU -> cpuMin + (cpuMax - cpuMin) * random.nextDouble();
+                case FRAGILE -> fragileMin + (fragileMax - fragileMin) * random.nextDouble();
             };
         }
     }

@@ -3,6 +3,7 @@ package io.devopssim.mlgate.training;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromotionException;
 import io.devopssim.core.history.HistoryEntry;
+import io.devopssim.core.history.Relabel;
 import io.devopssim.mlgate.gate.FeatureExtractor;
 import io.devopssim.mlgate.gate.FeatureSchema;
 import io.devopssim.mlgate.gate.GateScore;
@@ -65,14 +66,18 @@ public final class GateTraining {
         }
         FeatureExtractor extractor = new FeatureExtractor();
         List<HistoryEntry> entries = new ArrayList<>();
+        List<Relabel> relabels = new ArrayList<>();
         for (NamedHistory h : request.history()) {
             progress.accept("history " + h.name() + ": " + h.read().entries().size() + " entries"
+                    + (h.read().relabels().isEmpty() ? "" : ", " + h.read().relabels().size() + " relabels")
                     + (h.read().skipped().isEmpty() ? "" : ", " + h.read().skipped().size() + " lines skipped"));
             h.read().skipped().forEach(s -> progress.accept("  " + s));
             entries.addAll(h.read().entries());
+            relabels.addAll(h.read().relabels());
         }
-        HistoryExamples.Labelled labelled = HistoryExamples.label(entries, extractor);
-        progress.accept("labelled " + labelled.healthy() + " healthy and " + labelled.bad() + " bad releases from history");
+        HistoryExamples.Labelled labelled = HistoryExamples.label(entries, relabels, extractor);
+        progress.accept("labelled " + labelled.healthy() + " healthy and " + labelled.bad() + " bad releases from history"
+                + (labelled.relabelled() == 0 ? "" : " (" + labelled.relabelled() + " as relabelled)"));
         labelled.skipped().forEach((why, n) -> progress.accept("  skipped " + n + ": " + why));
 
         ModelRegistry registry = new ModelRegistry(request.modelDir());

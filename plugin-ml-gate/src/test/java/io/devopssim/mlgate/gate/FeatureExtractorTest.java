@@ -2,6 +2,9 @@ package io.devopssim.mlgate.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopssim.core.chaos.ChaosResult;
+import io.devopssim.core.chaos.ProbePoint;
+import io.devopssim.core.chaos.ProbeSeries;
 import io.devopssim.core.judge.AnalysisInput;
 import io.devopssim.core.metrics.CanaryBaseline;
 import io.devopssim.core.metrics.Sample;
@@ -11,7 +14,9 @@ import io.devopssim.mlgate.sim.SeedRange;
 import io.devopssim.mlgate.sim.SimulatedReleases;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 class FeatureExtractorTest {
@@ -19,12 +24,14 @@ class FeatureExtractorTest {
 
     @Test
     void shouldHaveOneNamedColumnPerFeature() {
-        assertThat(FeatureSchema.names()).hasSize(47).doesNotHaveDuplicates()
+        assertThat(FeatureSchema.names()).hasSize(54).doesNotHaveDuplicates()
                 .contains("error_rate.mean_ratio", "latency_p99_ms.mw_z", "cpu_cores.canary_slope", "traffic.canary_share");
         assertThat(FeatureSchema.metricOf("latency_p50_ms.p90_ratio")).isEqualTo("latency_p50_ms");
         assertThat(FeatureSchema.metricOf("traffic.canary_rps")).isEqualTo("request_rate");
         assertThat(FeatureSchema.metricOf("cpu_cores.per_rps_ratio")).isEqualTo("cpu_cores");
-        assertThat(FeatureSchema.VERSION).isEqualTo("gate-features-v2");
+        assertThat(FeatureSchema.metricOf("chaos.error_budget_burned")).isEqualTo("chaos");
+        assertThat(FeatureSchema.VERSION).isEqualTo("gate-features-v3");
+        assertThat(FeatureSchema.names().subList(47, 54)).isEqualTo(FeatureSchema.CHAOS);
         assertThat(FeatureSchema.index(FeatureSchema.names().get(30))).isEqualTo(30);
     }
 
@@ -39,6 +46,30 @@ class FeatureExtractorTest {
         assertThat(FeatureExtractor.binomialZ(0.01, 10_000, 0.005, 100_000)).isCloseTo(few * Math.sqrt(10),
                 org.assertj.core.api.Assertions.within(1e-9));
         assertThat(FeatureExtractor.binomialZ(0.01, 0, 0.005, 100_000)).isZero();
+    }
+
+    @Test
+    void shouldGiveTheChaosEvidenceAsFeaturesAndMissingValuesWithoutIt() {
+        AnalysisInput input = SimulatedReleases.simulate(SeedRange.TRAINING.seed(0), FaultKind.HEALTHY, 0).input();
+        Instant t = input.windowStart();
+        ChaosResult result = new ChaosResult("r-chaos-4", ChaosResult.Outcome.ABORTED, false, null, 0.6,
+                List.of(new ProbeSeries("errors", List.of(new ProbePoint(t, ProbePoint.Stage.BEFORE, 0.004, true),
+                        new ProbePoint(t, ProbePoint.Stage.DURING, 0.084, false)))));
+
+        Features none = extractor.extract(input.withChaos(null));
+        Features with = extractor.extract(input.withChaos(result));
+
+        assertThat(none.value("chaos.present")).isZero();
+        assertThat(FeatureSchema.CHAOS.subList(1, 7)).allSatisfy(f -> assertThat(none.value(f)).as(f).isNaN());
+        assertThat(with.value("chaos.present")).isEqualTo(1f);
+        assertThat(with.value("chaos.hypothesis_held")).isZero();
+        assertThat(with.value("chaos.recovered")).isZero();
+        assertThat(with.value("chaos.time_to_recover_s")).isNaN();
+        assertThat(with.value("chaos.error_budget_burned")).isEqualTo(0.6f);
+        assertThat(with.value("chaos.aborted")).isEqualTo(1f);
+        assertThat(with.value("chaos.worst_probe_ratio")).isCloseTo(0.085f / 0.005f, org.assertj.core.api.Assertions.within(1e-3f));
+        // the window's own features do not change with the chaos evidence
+        assertThat(with.value("error_rate.mw_z")).isEqualTo(none.value("error_rate.mw_z"));
     }
 
     @Test

@@ -90,12 +90,14 @@ class ModelRegistryTest {
         String version = registry.register(good);
         Path metadata = dir.resolve(version).resolve("metadata.json");
         ModelMetadata stored = Json.mapper().readValue(metadata.toFile(), ModelMetadata.class);
-        Json.mapper().writeValue(metadata.toFile(), new ModelMetadata(stored.version(), "gate-features-v0",
-                stored.features(), stored.dataHash(), stored.examples(), stored.badExamples(), stored.training(),
+        Json.mapper().writeValue(metadata.toFile(), new ModelMetadata(stored.version(), "gate-features-v2",
+                stored.features().subList(0, 47), stored.dataHash(), stored.examples(), stored.badExamples(), stored.training(),
                 stored.params(), stored.created()));
 
         assertThatThrownBy(() -> registry.load(version)).isInstanceOf(ModelException.class)
-                .hasMessageContaining("gate-features-v0");
+                .hasMessage(version + " reads feature schema gate-features-v2; this gate computes gate-features-v3: train a new"
+                        + " model from the release history (devsim gate train, or the trainDeploymentGate step; add --simulated N"
+                        + " to bootstrap)");
         assertThat(Files.readString(metadata)).contains("\"dataHash\"");
     }
 }

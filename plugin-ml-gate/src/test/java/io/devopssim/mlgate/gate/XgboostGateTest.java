@@ -57,6 +57,26 @@ class XgboostGateTest {
     }
 
     @Test
+    void shouldFailAReleaseThatFallsOverUnderChaosAndSayHowTheExperimentWeighed() {
+        SimulatedRelease fragile = SimulatedReleases.simulate(SeedRange.EVALUATION.seed(3), FaultKind.FRAGILE, 0.08, true);
+        SimulatedRelease healthy = SimulatedReleases.simulate(SeedRange.EVALUATION.seed(3), FaultKind.HEALTHY, 0, true);
+        assertThat(healthy.input().chaos().hypothesisHeld()).isTrue();
+
+        Judgement bad = gate.judge(fragile.input());
+        Judgement good = gate.judge(healthy.input());
+
+        assertThat(bad.verdict()).as("%s", bad.reasons()).isEqualTo(Verdict.FAILED);
+        assertThat(bad.reasons().get(bad.reasons().size() - 1))
+                .startsWith("chaos sim-" + SeedRange.EVALUATION.seed(3) + "-chaos (COMPLETED): hypothesis broken, error budget burned ")
+                .contains("; chaos features SHAP +").endsWith(" toward bad");
+        assertThat(good.verdict()).as("%s", good.reasons()).isEqualTo(Verdict.PASSED);
+        assertThat(good.reasons()).hasSize(2 + XgboostGate.DEFAULT_REASONS);
+        assertThat(good.reasons().get(good.reasons().size() - 1)).contains("hypothesis held");
+        // without the chaos evidence the same fragile window looks healthy
+        assertThat(gate.judge(fragile.input().withChaos(null)).verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
     void shouldFailAClearLatencyRegression() {
         Judgement j = gate.judge(evaluationRelease(1, FaultKind.LATENCY, 2.0).input());
 

@@ -2,6 +2,8 @@ package io.devopssim.mlgate.training;
 
 import io.devopssim.core.history.Decider;
 import io.devopssim.core.history.HistoryEntry;
+import io.devopssim.core.history.HistoryRead;
+import io.devopssim.core.history.Relabel;
 import io.devopssim.core.model.Verdict;
 import io.devopssim.core.state.Json;
 import io.devopssim.core.state.RolloutPhase;
@@ -9,6 +11,7 @@ import io.devopssim.mlgate.gate.FeatureSchema;
 import io.devopssim.mlgate.gate.GatingCriterion;
 import io.devopssim.mlgate.gate.ModelMetadata;
 import io.devopssim.mlgate.gate.ModelRegistry;
+import io.devopssim.mlgate.gate.TrainingExample;
 import io.devopssim.mlgate.gate.TrainingParams;
 import io.devopssim.mlgate.sim.FaultKind;
 import io.devopssim.mlgate.sim.SimulatedReleases;
@@ -27,6 +30,7 @@ import java.util.concurrent.CancellationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class GateTrainingTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
@@ -185,6 +189,46 @@ class GateTrainingTest {
         assertThat(labelled.skipped()).containsEntry(HistoryExamples.SUPERSEDED, 1)
                 .containsEntry(HistoryExamples.ABORTED, 1).containsEntry(HistoryExamples.NO_EVIDENCE, 1)
                 .containsEntry(HistoryExamples.CHAOS, 1);
+    }
+
+    @Test
+    @DisplayName("the latest relabel of a rollout gives its label, whatever decided it; the source (and so the held-out split) stays")
+    void relabelsOverrideHowTheRolloutEnded() {
+        var release = SimulatedReleases.simulate(ReleaseHistories.SEEDS.seed(9_001), FaultKind.HEALTHY, 0);
+        Instant at = Instant.parse("2026-11-23T12:00:00Z");
+        List<HistoryEntry> entries = List.of(
+                rename(ReleaseHistories.entry(release, RolloutPhase.ROLLED_BACK, new Decider(Decider.Kind.JUDGE, "xgboost"),
+                        Verdict.FAILED), "false-alarm"),
+                rename(ReleaseHistories.entry(release, RolloutPhase.ROLLED_BACK, new Decider(Decider.Kind.JUDGE, "xgboost"),
+                        Verdict.INCONCLUSIVE), "inconclusive"),
+                rename(ReleaseHistories.entry(release, RolloutPhase.PROMOTED, new Decider(Decider.Kind.JUDGE, "xgboost"),
+                        Verdict.PASSED), "promoted"));
+        List<Relabel> relabels = List.of(
+                Relabel.of("false-alarm", Relabel.Label.BAD, "alice", "first thought", at),
+                Relabel.of("false-alarm", Relabel.Label.GOOD, "bob", "the rollback was a false alarm", at.plusSeconds(60)),
+                Relabel.of("inconclusive", Relabel.Label.GOOD, "bob", "looked at the dashboards", at),
+                Relabel.of("gone", Relabel.Label.BAD, "carol", "typo'd elsewhere", at));
+
+        HistoryExamples.Labelled plain = HistoryExamples.label(entries, new io.devopssim.mlgate.gate.FeatureExtractor());
+        HistoryExamples.Labelled labelled = HistoryExamples.label(entries, relabels, new io.devopssim.mlgate.gate.FeatureExtractor());
+
+        assertThat(plain.examples()).extracting(TrainingExample::source, TrainingExample::bad)
+                .containsExactly(tuple("rollout:false-alarm", true), tuple("rollout:promoted", false));
+        assertThat(labelled.examples()).extracting(TrainingExample::source, TrainingExample::bad)
+                .containsExactly(tuple("rollout:false-alarm", false), tuple("rollout:inconclusive", false),
+                        tuple("rollout:promoted", false));
+        assertThat(labelled.relabelled()).isEqualTo(2);
+        assertThat(labelled.skipped()).containsEntry(HistoryExamples.SUPERSEDED_RELABEL, 1)
+                .containsEntry(HistoryExamples.UNKNOWN_RELABEL, 1);
+
+        TrainingOutcome outcome = train(new TrainingRequest(List.of(new NamedHistory("h.jsonl",
+                new HistoryRead(History.ENTRIES, List.of(), List.of(Relabel.of(History.ENTRIES.get(0).rolloutId(),
+                        History.ENTRIES.get(0).outcome() == RolloutPhase.PROMOTED ? Relabel.Label.BAD : Relabel.Label.GOOD,
+                        "alice", "why", at))))), tmp.resolve("relabelled"), 0, PARAMS, GatingCriterion.DEFAULT,
+                HeldOutSplit.DEFAULT_SHARE, false, null));
+        assertThat(outcome.version()).isEqualTo("v0001");
+        assertThat(progress).contains("history h.jsonl: 160 entries, 1 relabels")
+                .anyMatch(l -> l.matches("labelled \\d+ healthy and \\d+ bad releases from history \\(1 as relabelled\\)"));
     }
 
     @Test
