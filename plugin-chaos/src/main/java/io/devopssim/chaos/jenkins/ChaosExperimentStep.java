@@ -22,8 +22,9 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * {@code chaosExperiment specFile: 'experiment.yaml'} (or {@code spec: '''...'''}): runs the chaos experiment the
  * spec describes and completes with its result when it is done: on the embedded simulated fleet, or with
- * {@code backend: 'kubernetes'} or {@code 'gremlin'} and that backend's arguments, on a real system. The step only binds arguments; the execution
- * hands them to the engine.
+ * {@code backend: 'kubernetes'} or {@code 'gremlin'} and that backend's arguments (or the spec's {@code backend:}
+ * section, which the arguments override), on a real system, metric probes reading Prometheus. The step only binds
+ * arguments; the execution hands them to the engine.
  */
 public final class ChaosExperimentStep extends Step {
     private String specFile;
@@ -38,6 +39,11 @@ public final class ChaosExperimentStep extends Step {
     private String teamId;
     private String canaryLabels;
     private String appLabels;
+    private String caCertificate;
+    private String caCredentialsId;
+    private String prometheusUrl;
+    private String canarySelector;
+    private String baselineSelector;
 
     @DataBoundConstructor
     public ChaosExperimentStep() {
@@ -163,10 +169,61 @@ public final class ChaosExperimentStep extends Step {
         this.appLabels = blankToNull(appLabels);
     }
 
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    /** Kubernetes, with serverUrl: PEM of the CA that signed the API server's certificate. */
+    @DataBoundSetter
+    public void setCaCertificate(String caCertificate) {
+        this.caCertificate = blankToNull(caCertificate);
+    }
+
+    public String getCaCredentialsId() {
+        return caCredentialsId;
+    }
+
+    /** Kubernetes, with serverUrl: a secret file or secret text credential holding the CA's PEM. */
+    @DataBoundSetter
+    public void setCaCredentialsId(String caCredentialsId) {
+        this.caCredentialsId = blankToNull(caCredentialsId);
+    }
+
+    public String getPrometheusUrl() {
+        return prometheusUrl;
+    }
+
+    /** Kubernetes, Gremlin: Prometheus (or Thanos Query) for metric probes. */
+    @DataBoundSetter
+    public void setPrometheusUrl(String prometheusUrl) {
+        this.prometheusUrl = blankToNull(prometheusUrl);
+    }
+
+    public String getCanarySelector() {
+        return canarySelector;
+    }
+
+    /** PromQL label matchers of the canary, braces included; default: from canaryLabels. */
+    @DataBoundSetter
+    public void setCanarySelector(String canarySelector) {
+        this.canarySelector = blankToNull(canarySelector);
+    }
+
+    public String getBaselineSelector() {
+        return baselineSelector;
+    }
+
+    /** PromQL label matchers of the baseline, braces included, for probes on the baseline. */
+    @DataBoundSetter
+    public void setBaselineSelector(String baselineSelector) {
+        this.baselineSelector = blankToNull(baselineSelector);
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new ChaosExperimentExecution(context, new ChaosExperimentRequest(specFile, spec, experimentId, failOnBrokenHypothesis,
-                new BackendArguments(backend, namespace, kubeContext, serverUrl, credentialsId, teamId, canaryLabels, appLabels)));
+                new BackendArguments(backend, namespace, kubeContext, serverUrl, credentialsId, teamId, canaryLabels, appLabels,
+                        caCertificate, caCredentialsId, prometheusUrl, canarySelector, baselineSelector)));
     }
 
     private static String blankToNull(String s) {
