@@ -2,7 +2,10 @@ package io.devopssim.chaos.jenkins;
 
 import io.devopssim.core.time.ExecutorScheduler;
 import io.devopssim.core.time.Scheduler;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.devopssim.chaos.JdkHttpProber;
@@ -12,9 +15,16 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import hudson.util.ListBoxModel;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -234,6 +244,66 @@ public final class ChaosExperimentStep extends Step {
     public static final class DescriptorImpl extends StepDescriptor {
         // one small pool for every experiment of this controller: no thread per running experiment
         private transient volatile Runtimes runtimes;
+        /** Null but in tests: {@link StepFormAccess#JENKINS}. */
+        private transient StepFormAccess formForTest;
+
+        /** For tests: the form's lists without a running Jenkins. */
+        void useForTest(StepFormAccess access) {
+            this.formForTest = access;
+        }
+
+        private StepFormAccess form() {
+            return formForTest != null ? formForTest : StepFormAccess.JENKINS;
+        }
+
+        /** The backends; empty: the spec's {@code backend:}, else the simulator. Lists nothing secret: no permission needed. */
+        @POST
+        public ListBoxModel doFillBackendItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("From the spec (the simulator if it names none)", "");
+            items.add("Simulator (a dry run on an embedded fleet)", "simulator");
+            items.add("Kubernetes", "kubernetes");
+            items.add("Gremlin", "gremlin");
+            return items;
+        }
+
+        /**
+         * The credentials the chosen backend can use: a secret text (Kubernetes token, Gremlin key) and, for Gremlin,
+         * a username/password (team id and key); both while the backend is left to the spec. Only to those who may
+         * see them ({@link StepFormAccess#mayListCredentials}); others see the current value alone.
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String backend,
+                                                     @QueryParameter String credentialsId) {
+            String b = backend == null ? "" : backend.strip().toLowerCase(java.util.Locale.ROOT);
+            List<Class<? extends StandardCredentials>> kinds = switch (b) {
+                case "kubernetes" -> List.of(StringCredentials.class);
+                case "gremlin", "" -> List.of(StringCredentials.class, StandardUsernamePasswordCredentials.class);
+                default -> List.of(); // the simulator takes no credential
+            };
+            if (kinds.isEmpty() || !form().mayListCredentials(item)) {
+                return currentOnly(credentialsId);
+            }
+            return form().credentials(item, kinds, credentialsId);
+        }
+
+        /** Secret files and secret texts, which may hold a Kubernetes API server's CA certificate (PEM). */
+        @POST
+        public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
+            if (!form().mayListCredentials(item)) {
+                return currentOnly(caCredentialsId);
+            }
+            return form().credentials(item, List.of(FileCredentials.class, StringCredentials.class), caCredentialsId);
+        }
+
+        private static ListBoxModel currentOnly(String current) {
+            ListBoxModel items = new ListBoxModel();
+            items.add("", "");
+            if (current != null && !current.isBlank()) {
+                items.add(current, current);
+            }
+            return items;
+        }
 
         @Override
         public String getFunctionName() {
