@@ -15,7 +15,9 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.devopssim.chaos.PrometheusSource;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.AncestorInPath;
@@ -294,6 +296,43 @@ public final class ChaosExperimentStep extends Step {
                 return currentOnly(caCredentialsId);
             }
             return form().credentials(item, List.of(FileCredentials.class, StringCredentials.class), caCredentialsId);
+        }
+
+        // The checks below only read the text they are given: nothing is looked up or reached, so they need no
+        // permission; @POST all the same, as every form method here.
+
+        @POST
+        public FormValidation doCheckPrometheusUrl(@QueryParameter String value) {
+            if (value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            return PrometheusSource.url(value).isPresent() ? FormValidation.ok()
+                    : FormValidation.error("\"" + value + "\" is not an http(s) URL with a host");
+        }
+
+        @POST
+        public FormValidation doCheckCanarySelector(@QueryParameter String value) {
+            return selector(value);
+        }
+
+        @POST
+        public FormValidation doCheckBaselineSelector(@QueryParameter String value) {
+            return selector(value);
+        }
+
+        @POST
+        public FormValidation doCheckCaCertificate(@QueryParameter String value) {
+            if (value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            return CaCertificates.problem(value).map(FormValidation::error).orElseGet(FormValidation::ok);
+        }
+
+        private static FormValidation selector(String value) {
+            if (value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            return PrometheusSource.selectorProblem(value).map(FormValidation::error).orElseGet(FormValidation::ok);
         }
 
         private static ListBoxModel currentOnly(String current) {

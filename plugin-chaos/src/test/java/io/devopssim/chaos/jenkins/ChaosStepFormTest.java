@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.Item;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -88,12 +89,26 @@ class ChaosStepFormTest {
     }
 
     @Test
+    @DisplayName("the form checks the text of the Prometheus, selector and CA fields as the step will")
+    void shouldCheckFieldsAsTheStepWill() {
+        assertThat(descriptor.doCheckPrometheusUrl("prometheus:9090").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(descriptor.doCheckPrometheusUrl("http://prometheus:9090").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckPrometheusUrl("").kind).as("optional").isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckCanarySelector("app=checkout").getMessage()).startsWith("&quot;app=checkout&quot; is not PromQL");
+        assertThat(descriptor.doCheckBaselineSelector("{}").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(descriptor.doCheckBaselineSelector("{track=\"stable\"}").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckCaCertificate("not a pem").getMessage()).startsWith("is not a PEM certificate");
+        assertThat(descriptor.doCheckCaCertificate(" ").kind).isEqualTo(FormValidation.Kind.OK);
+    }
+
+    @Test
     void shouldAnswerFormRequestsOnlyByPost() {
         List<Method> fills = Arrays.stream(ChaosExperimentStep.DescriptorImpl.class.getDeclaredMethods())
                 .filter(m -> m.getName().startsWith("doFill") || m.getName().startsWith("doCheck")).toList();
 
         assertThat(fills).extracting(Method::getName)
-                .containsExactlyInAnyOrder("doFillBackendItems", "doFillCredentialsIdItems", "doFillCaCredentialsIdItems");
+                .containsExactlyInAnyOrder("doFillBackendItems", "doFillCredentialsIdItems", "doFillCaCredentialsIdItems",
+                        "doCheckPrometheusUrl", "doCheckCanarySelector", "doCheckBaselineSelector", "doCheckCaCertificate");
         assertThat(fills).allSatisfy(m -> assertThat(m.isAnnotationPresent(POST.class)).as(m.getName()).isTrue());
     }
 }
