@@ -120,8 +120,7 @@ public final class BackendSettingsReader {
     }
 
     private static BackendSettings simulator(Merged m, ExperimentDocument doc, List<SpecProblem> problems) {
-        notFor(m, problems, "namespace", "kubeContext", "serverUrl", "credentialsId", "teamId", "canaryLabels", "appLabels",
-                "caCertificate", "caCredentialsId");
+        notFor(m, problems);
         for (String name : METRICS) {
             if (m.get(name) != null) {
                 problems.add(m.problem(name, "does not apply to the simulator backend: its probes read the simulated fleet's metrics"));
@@ -135,7 +134,7 @@ public final class BackendSettingsReader {
     }
 
     private static BackendSettings kubernetes(Merged m, ExperimentDocument doc, List<SpecProblem> problems) {
-        notFor(m, problems, "teamId");
+        notFor(m, problems);
         String namespace = m.get("namespace");
         if (namespace == null) {
             problems.add(m.problem("namespace", "the kubernetes backend needs the target's namespace"));
@@ -163,7 +162,7 @@ public final class BackendSettingsReader {
     }
 
     private static BackendSettings gremlin(Merged m, ExperimentDocument doc, List<SpecProblem> problems) {
-        notFor(m, problems, "namespace", "kubeContext", "serverUrl", "caCertificate", "caCredentialsId");
+        notFor(m, problems);
         if (m.get("credentialsId") == null) {
             problems.add(m.problem("credentialsId", "the gremlin backend needs the id of a credential holding the API key"));
         }
@@ -288,9 +287,11 @@ public final class BackendSettingsReader {
         }
     }
 
-    private static void notFor(Merged m, List<SpecProblem> problems, String... names) {
-        for (String name : names) {
-            if (m.get(name) != null) {
+    /** The backend settings given that the chosen backend does not take ({@link BackendChoice#SETTINGS}). */
+    private static void notFor(Merged m, List<SpecProblem> problems) {
+        List<String> takes = BackendChoice.SETTINGS.get(m.type);
+        for (String name : SETTINGS) {
+            if (!METRICS.contains(name) && !takes.contains(name) && m.get(name) != null) {
                 String why = m.overriddenType != null && m.path(name).startsWith("spec.")
                         ? " (the step's backend argument chose " + m.type + " over the spec's " + m.overriddenType + ")" : "";
                 problems.add(m.problem(name, "does not apply to the " + m.type + " backend" + why));
