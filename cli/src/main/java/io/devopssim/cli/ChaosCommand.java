@@ -1,6 +1,7 @@
 package io.devopssim.cli;
 
 import io.devopssim.chaos.ChaosRunner;
+import io.devopssim.chaos.ExperimentDocument;
 import io.devopssim.chaos.ExperimentEvent;
 import io.devopssim.chaos.ExperimentReader;
 import io.devopssim.chaos.ExperimentSpec;
@@ -76,11 +77,21 @@ final class ChaosCommand implements Callable<Integer> {
             if (canaryWeight < 1 || canaryWeight > 100) {
                 throw new UserError("--canary-weight must be in 1..100, was " + canaryWeight);
             }
-            ExperimentSpec spec;
+            ExperimentDocument doc;
             try {
-                spec = new ExperimentReader().read(file);
+                doc = new ExperimentReader().readDocument(file);
             } catch (InvalidSpecException e) {
                 throw new UserError(file + " is not a valid experiment:\n" + e.getMessage(), e);
+            }
+            ExperimentSpec spec = doc.experiment();
+            // the same file serves the Jenkins step; here it is a dry run, and says so rather than pretend
+            if (doc.backend() != null && !doc.backend().type().equals("simulator")) {
+                o.println("note: the spec's backend " + doc.backend().type() + " is for the chaosExperiment step;"
+                        + " this is a dry run on the simulated fleet");
+            }
+            if (doc.metrics() != null) {
+                o.println("note: the spec's metrics section is for the chaosExperiment step; the probes read the simulated"
+                        + " fleet's metrics");
             }
             String experimentId = id != null ? id : spec.name();
             SimulatedClock clock = new SimulatedClock(start != null ? start : Instant.now());

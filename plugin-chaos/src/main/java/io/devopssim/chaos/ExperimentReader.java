@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * target each get a message a person can act on. Thread-safe.
  */
 public final class ExperimentReader {
-    static final List<String> KEYS = List.of("name", "target", "faults", "duration", "ramp", "hypothesis", "abort");
+    static final List<String> KEYS = List.of("name", "target", "faults", "duration", "ramp", "hypothesis", "abort", "backend",
+            "metrics");
     static final List<String> HYPOTHESIS_KEYS = List.of("probes", "interval", "recoveryTimeout");
     static final List<String> METRIC_PROBE_KEYS = List.of("name", "metric", "max", "min", "on");
     static final List<String> HTTP_PROBE_KEYS = List.of("name", "url", "expectStatus", "timeout");
@@ -55,18 +56,32 @@ public final class ExperimentReader {
         return read(Files.readString(file, StandardCharsets.UTF_8));
     }
 
+    public ExperimentDocument readDocument(Path file) throws IOException, InvalidSpecException {
+        return readDocument(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** The experiment only; a {@code backend:} or {@code metrics:} section is checked but not returned. */
     public ExperimentSpec read(String yamlText) throws InvalidSpecException {
+        return readDocument(yamlText).experiment();
+    }
+
+    /** Reads a spec already parsed to a tree (YAML, JSON, Pipeline step arguments). */
+    public ExperimentSpec read(JsonNode document) throws InvalidSpecException {
+        return readDocument(document).experiment();
+    }
+
+    /** The whole file: the experiment, and its {@code backend:} and {@code metrics:} sections when it has them. */
+    public ExperimentDocument readDocument(String yamlText) throws InvalidSpecException {
         JsonNode document;
         try {
             document = yaml.readTree(yamlText);
         } catch (JsonProcessingException e) {
             throw new InvalidSpecException(List.of(new SpecProblem("", "YAML syntax error: " + e.getOriginalMessage())));
         }
-        return read(document);
+        return readDocument(document);
     }
 
-    /** Reads a spec already parsed to a tree (YAML, JSON, Pipeline step arguments). */
-    public ExperimentSpec read(JsonNode document) throws InvalidSpecException {
+    public ExperimentDocument readDocument(JsonNode document) throws InvalidSpecException {
         List<SpecProblem> problems = new ArrayList<>();
         if (Fields.isAbsent(document) || (document.isObject() && document.isEmpty())) {
             throw new InvalidSpecException(List.of(new SpecProblem("", "the experiment is empty")));
@@ -97,12 +112,15 @@ public final class ExperimentReader {
         }
         Optional<ExperimentSpec.Hypothesis> hypothesis = hypothesis(root, problems);
         Optional<ExperimentSpec.AbortPolicy> abort = abort(root, problems);
+        BackendChoice backend = root.get("backend", false).flatMap(b -> BackendSectionReader.read(b, problems)).orElse(null);
+        ExperimentDocument.MetricsSection metrics = root.get("metrics", false)
+                .flatMap(m -> MetricsSectionReader.read(m, problems)).orElse(null);
 
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems);
         }
-        return new ExperimentSpec(name.orElseThrow(), target.orElseThrow(), faults, duration.orElseThrow(),
-                ramp.orElseThrow(), hypothesis.orElseThrow(), abort.orElseThrow());
+        return new ExperimentDocument(new ExperimentSpec(name.orElseThrow(), target.orElseThrow(), faults, duration.orElseThrow(),
+                ramp.orElseThrow(), hypothesis.orElseThrow(), abort.orElseThrow()), backend, metrics);
     }
 
     /** Absent means the canary; present but empty is a mistake ("missing target"), not a default. */

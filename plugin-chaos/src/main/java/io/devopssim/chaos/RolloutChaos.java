@@ -27,7 +27,20 @@ public final class RolloutChaos implements ChaosExperiments {
     @Override
     public void validate(String path, String experimentYaml) throws InvalidSpecException {
         try {
-            reader.read(experimentYaml);
+            ExperimentDocument d = reader.readDocument(experimentYaml);
+            // a rollout's experiment runs where the rollout runs; a section that says otherwise would be ignored
+            List<SpecProblem> placed = new java.util.ArrayList<>();
+            if (d.backend() != null) {
+                placed.add(new SpecProblem("backend", "a rollout's chaos step runs on the rollout's own backend: leave backend out"
+                        + " (it is for the chaosExperiment step)"));
+            }
+            if (d.metrics() != null) {
+                placed.add(new SpecProblem("metrics", "a rollout's chaos step reads the rollout's own metrics: leave metrics out"
+                        + " (it is for the chaosExperiment step)"));
+            }
+            if (!placed.isEmpty()) {
+                throw new InvalidSpecException(placed);
+            }
         } catch (InvalidSpecException e) {
             throw new InvalidSpecException(e.problems().stream()
                     .map(p -> new SpecProblem(p.path().isEmpty() ? path : path + "." + p.path(), p.message()))

@@ -158,4 +158,59 @@ class ExperimentReaderTest {
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageStartingWith("YAML syntax error");
     }
+
+    @Test
+    void shouldReadTheBackendAndMetricsSectionsApartFromTheExperiment() throws Exception {
+        ExperimentDocument doc = reader.readDocument(FULL + """
+                backend:
+                  type: Kubernetes
+                  namespace: shop
+                  serverUrl: https://k8s.example:6443
+                  credentialsId: k8s-token
+                  caCredentialsId: k8s-ca
+                  canaryLabels: {app: checkout, track: canary}
+                  appLabels: "app=checkout"
+                metrics:
+                  prometheus: http://prometheus.monitoring:9090
+                  canarySelector: '{app="checkout",track="canary"}'
+                  rateWindow: 30s
+                """);
+
+        assertThat(doc.experiment()).isEqualTo(reader.read(FULL));
+        assertThat(doc.backend()).isEqualTo(new BackendChoice("kubernetes", Map.of("namespace", "shop",
+                "serverUrl", "https://k8s.example:6443", "credentialsId", "k8s-token", "caCredentialsId", "k8s-ca",
+                "canaryLabels", "app=checkout,track=canary", "appLabels", "app=checkout")));
+        assertThat(doc.metrics()).isEqualTo(new ExperimentDocument.MetricsSection(URI.create("http://prometheus.monitoring:9090/"),
+                "{app=\"checkout\",track=\"canary\"}", null, Duration.ofSeconds(30)));
+        assertThat(reader.readDocument(FULL + "backend: gremlin\n").backend()).isEqualTo(new BackendChoice("gremlin", Map.of()));
+        assertThat(reader.readDocument(FULL).backend()).isNull();
+    }
+
+    @Test
+    void shouldRefuseSecretsUnknownSettingsAndBadSectionsWithoutRepeatingASecret() {
+        InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> reader.read(FULL + """
+                backend:
+                  type: kubernetes
+                  token: eyJhbGciOiJSUzI1NiJ9.s3cr3t
+                  teamId: t-1
+                  canaryLabels: {track: 7}
+                metrics: {prometheus: "ftp://x", canarySelector: 'track="canary"', window: 1m}
+                """));
+
+        assertThat(e.problems()).extracting(SpecProblem::toString).containsExactlyInAnyOrder(
+                "backend.token: secrets never go in the spec: keep it in a Jenkins credential and give its id (credentialsId,"
+                        + " caCredentialsId)",
+                "backend.teamId: unknown key for the kubernetes backend (known: namespace, kubeContext, serverUrl, credentialsId,"
+                        + " caCertificate, caCredentialsId, canaryLabels, appLabels)",
+                "backend.canaryLabels.track: expected text (put it in quotes if it is meant as text)",
+                "metrics.window: unknown key (known: prometheus, canarySelector, baselineSelector, rateWindow)",
+                "metrics.prometheus: \"ftp://x\" is not an http(s) URL with a host",
+                "metrics.canarySelector: \"track=\"canary\"\" is not PromQL label matchers in braces, e.g."
+                        + " {app=\"checkout\",track=\"canary\"}");
+        assertThat(e.getMessage()).doesNotContain("s3cr3t");
+        assertThatThrownBy(() -> reader.read(FULL + "backend: {namespace: shop}\n"))
+                .hasMessageContaining("backend.type: required (simulator, kubernetes or gremlin)");
+        assertThatThrownBy(() -> reader.read(FULL + "backend: chaos-monkey\n"))
+                .hasMessageContaining("backend: must be simulator, kubernetes or gremlin, not \"chaos-monkey\"");
+    }
 }

@@ -3,7 +3,7 @@ package io.devopssim.chaos.jenkins;
 import java.util.Objects;
 
 /**
- * A secret looked up for one experiment: a token or key (a secret text), or a username and password. Never
+ * A secret looked up for one experiment: a token or key (a secret text), a username and password, or a secret file. Never
  * serializable and never shown: {@link #toString()} hides the secret, so a mistaken log line or message
  * cannot leak it. Kept only in the transient objects that use it.
  */
@@ -32,6 +32,19 @@ public sealed interface ChaosCredential {
         @Override
         public String toString() {
             return "UsernamePassword[username=" + username + ", password=****]";
+        }
+    }
+
+    /** A secret file's content, read as UTF-8 (e.g. a CA certificate's PEM). */
+    record FileContent(String fileName, String secret) implements ChaosCredential {
+        public FileContent {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(secret, "secret");
+        }
+
+        @Override
+        public String toString() {
+            return "FileContent[fileName=" + fileName + ", content=****]";
         }
     }
 }

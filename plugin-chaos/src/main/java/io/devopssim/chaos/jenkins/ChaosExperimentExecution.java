@@ -7,6 +7,7 @@ import hudson.FilePath;
 import hudson.model.TaskListener;
 import io.devopssim.chaos.ChaosException;
 import io.devopssim.chaos.ChaosRunner;
+import io.devopssim.chaos.ExperimentDocument;
 import io.devopssim.chaos.ExperimentEvent;
 import io.devopssim.chaos.ExperimentReader;
 import io.devopssim.chaos.ExperimentSpec;
@@ -68,8 +69,9 @@ public final class ChaosExperimentExecution extends StepExecution {
     @Override
     public boolean start() throws Exception {
         String text = readSpecText();
-        ExperimentSpec parsed = parse(text); // bad input fails here and below, before any state or fault
-        BackendSettings checked = settings(parsed);
+        ExperimentDocument doc = parse(text); // bad input fails here and below, before any state or fault
+        ExperimentSpec parsed = doc.experiment();
+        BackendSettings checked = settings(doc);
         ChaosRuntime rt = runtime(checked);
         BuildAccess.BuildRef build = rt.builds().build(getContext());
         String id = request.experimentId() != null ? request.experimentId() : defaultId(build, parsed);
@@ -93,8 +95,9 @@ public final class ChaosExperimentExecution extends StepExecution {
     @Override
     public void onResume() {
         try {
-            spec = parse(specYaml);
-            settings = settings(spec);
+            ExperimentDocument doc = parse(specYaml);
+            spec = doc.experiment();
+            settings = settings(doc);
             Path dir = Path.of(stateDir);
             runner = runtime(settings).runner(new ChaosRuntime.RunnerRequest(experimentId, spec, dir, settings, getContext()));
             ExperimentState s = startRunner(); // loads the saved state; injects nothing twice
@@ -219,15 +222,15 @@ public final class ChaosExperimentExecution extends StepExecution {
         return file.readToString();
     }
 
-    private static ExperimentSpec parse(String yaml) throws AbortException {
+    private static ExperimentDocument parse(String yaml) throws AbortException {
         try {
-            return new ExperimentReader().read(yaml);
+            return new ExperimentReader().readDocument(yaml);
         } catch (InvalidSpecException e) {
             throw new AbortException("chaosExperiment: invalid experiment spec:\n" + e.getMessage());
         }
     }
 
-    private BackendSettings settings(ExperimentSpec parsed) throws AbortException {
+    private BackendSettings settings(ExperimentDocument parsed) throws AbortException {
         try {
             return new BackendSettingsReader().read(request.backend(), parsed);
         } catch (InvalidSpecException e) {

@@ -5,6 +5,7 @@ import io.devopssim.chaos.Results;
 import io.devopssim.core.chaos.ChaosResult;
 import io.devopssim.core.chaos.ProbePoint;
 import io.devopssim.core.spec.Durations;
+import io.devopssim.views.chart.Chart;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +16,9 @@ import java.util.Map;
 /**
  * What the run summary shows of one experiment, from its saved state: a finished one's result (hypothesis
  * held or not, time to recover, error budget burned) and, finished or not, every probe's series. The views
- * only render it. The series are plain lists ({@link ProbeView#getSeries()}: {@code [epoch millis, value]}
- * pairs, value null where nothing could be measured) for a chart to be drawn from later.
+ * only render it: the probes' charts ({@link #getCharts()}) and, as tables, every check. {@link ProbeView#getSeries()}
+ * gives the same series as plain lists ({@code [epoch millis, value]} pairs, value null where nothing could be
+ * measured).
  */
 public final class ChaosRunViewModel {
     private final String experimentId;
@@ -26,10 +28,11 @@ public final class ChaosRunViewModel {
     private final ChaosResult result;
     private final List<ProbeView> probes;
     private final List<EventView> events;
+    private final List<Chart> charts;
     private final String unavailable;
 
     private ChaosRunViewModel(String experimentId, String name, String backend, String phase, ChaosResult result,
-                              List<ProbeView> probes, List<EventView> events, String unavailable) {
+                              List<ProbeView> probes, List<EventView> events, List<Chart> charts, String unavailable) {
         this.experimentId = experimentId;
         this.name = name;
         this.backend = backend;
@@ -37,6 +40,7 @@ public final class ChaosRunViewModel {
         this.result = result;
         this.probes = List.copyOf(probes);
         this.events = List.copyOf(events);
+        this.charts = List.copyOf(charts);
         this.unavailable = unavailable;
     }
 
@@ -48,12 +52,12 @@ public final class ChaosRunViewModel {
         }
         List<EventView> events = s.events().stream().map(e -> new EventView(e.time().toString(), e.message())).toList();
         return new ChaosRunViewModel(s.experimentId(), name, s.backend(), s.phase().name(),
-                s.isDone() ? Results.of(s) : null, probes, events, null);
+                s.isDone() ? Results.of(s) : null, probes, events, ProbeCharts.of(s), null);
     }
 
     /** No saved state could be read (e.g. the build's folder was pruned): says why instead of failing the page. */
     public static ChaosRunViewModel unavailable(String experimentId, String name, String backend, String reason) {
-        return new ChaosRunViewModel(experimentId, name, backend, "UNKNOWN", null, List.of(), List.of(), reason);
+        return new ChaosRunViewModel(experimentId, name, backend, "UNKNOWN", null, List.of(), List.of(), List.of(), reason);
     }
 
     public String getExperimentId() {
@@ -131,6 +135,11 @@ public final class ChaosRunViewModel {
 
     public List<EventView> getEvents() {
         return events;
+    }
+
+    /** One ECharts timeline per probe ({@link ProbeCharts}), for the devsim chart tag; none before the first check. */
+    public List<Chart> getCharts() {
+        return charts;
     }
 
     /** One probe's checks, oldest first. */

@@ -9,6 +9,7 @@ import io.devopssim.chaos.gremlin.FileAttackLedger;
 import io.devopssim.chaos.gremlin.GremlinBackend;
 import io.devopssim.chaos.gremlin.GremlinClient;
 import io.devopssim.chaos.gremlin.GremlinCredentials;
+import io.devopssim.core.metrics.MetricsProvider;
 import io.devopssim.core.time.Clock;
 
 import java.io.IOException;
@@ -19,10 +20,13 @@ import java.time.Duration;
  * Experiments through Gremlin's API ({@link GremlinBackend}). The API key (and the team) come from a credential,
  * looked up when the runner is made (at the start and after a restart) and kept only in the client: a secret text
  * holding the key, with the team id from the step, or a username/password whose username is the team id and whose
- * password is the key. The attack ledger lives next to the experiment's state in the build's folder.
+ * password is the key. The attack ledger lives next to the experiment's state in the build's folder. Metric probes read
+ * Prometheus when the settings name it.
  */
 public final class GremlinChaosRuntime implements ChaosRuntime {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Per Prometheus request, as the deployment gate's; a slower answer is no data, so the probe does not hold. */
+    private static final Duration METRICS_TIMEOUT = Duration.ofSeconds(10);
 
     private final Scheduler scheduler;
     private final Clock clock;
@@ -58,12 +62,17 @@ public final class GremlinChaosRuntime implements ChaosRuntime {
         GremlinClient client = new GremlinClient(baseUrl, credentials(g, request), TIMEOUT);
         GremlinBackend backend = new GremlinBackend(client, new FileAttackLedger(request.stateDir().resolve("gremlin")),
                 g.canaryLabels(), g.appLabels());
-        return new ChaosRunner(backend, new NoMetrics("gremlin"), http, clock, new FileExperimentStore(request.stateDir()));
+        MetricsProvider metrics = g.metrics() != null ? g.metrics().provider(METRICS_TIMEOUT) : new NoMetrics("gremlin");
+        return new ChaosRunner(backend, metrics, http, clock, new FileExperimentStore(request.stateDir()));
     }
 
     private GremlinCredentials credentials(BackendSettings.Gremlin g, RunnerRequest request) throws IOException, InterruptedException {
         ChaosCredential c = credentials.find(request.context(), g.credentialsId());
         String team;
+        if (c instanceof ChaosCredential.FileContent) {
+            throw new AbortException("chaosExperiment: credential " + g.credentialsId() + " is a secret file: use a secret text"
+                    + " holding the API key, or a username/password whose username is the team id");
+        }
         if (c instanceof ChaosCredential.UsernamePassword up) {
             if (g.teamId() != null && !g.teamId().equals(up.username())) {
                 throw new AbortException("chaosExperiment: teamId " + g.teamId() + " differs from the team of credential "

@@ -6,8 +6,8 @@ import io.devopssim.core.metrics.MetricsProvider;
 import io.devopssim.core.metrics.MetricsUnavailableException;
 
 /**
- * The metrics source of the real backends' runtimes until one is configurable: none. BackendSettingsReader refuses
- * metric probes for them before anything starts; should one slip through, it measures nothing and so never holds.
+ * The metrics source of a real backend's runtime when no Prometheus is given: none. BackendSettingsReader refuses
+ * metric probes without one before anything starts; should one slip through, it measures nothing and so never holds.
  */
 final class NoMetrics implements MetricsProvider {
     private final String backend;

@@ -2,6 +2,7 @@ package io.devopssim.chaos.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopssim.views.chart.Chart;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -67,7 +68,8 @@ class ChaosViewsTest {
     @Test
     void shouldNameOnlyPropertiesTheActionAndItsViewModelHave() throws Exception {
         Map<String, Class<?>> vars = Map.of("it", ChaosRunAction.class, "m", ChaosRunViewModel.class,
-                "p", ChaosRunViewModel.ProbeView.class, "pt", ChaosRunViewModel.PointView.class, "e", ChaosRunViewModel.EventView.class);
+                "p", ChaosRunViewModel.ProbeView.class, "pt", ChaosRunViewModel.PointView.class, "e", ChaosRunViewModel.EventView.class,
+                "chart", Chart.class);
         List<String> unknown = new ArrayList<>();
         int checked = 0;
         for (String view : List.of("summary.jelly", "index.jelly")) {
@@ -87,7 +89,7 @@ class ChaosViewsTest {
     private static boolean hasProperty(Class<?> type, String name) {
         String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         for (Method method : type.getMethods()) {
-            if (method.getParameterCount() == 0 && (method.getName().equals("get" + cap)
+            if (method.getParameterCount() == 0 && (method.getName().equals("get" + cap) || method.getName().equals(name)
                     || method.getName().equals("is" + cap) && (method.getReturnType() == boolean.class))) {
                 return true;
             }

@@ -9,8 +9,13 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.util.Secret;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 class CredentialConversionTest {
     private static final String SECRET = "s3cr3t-value-77";
@@ -68,6 +73,25 @@ class CredentialConversionTest {
         }
     }
 
+    private static final class PemFile extends Base implements FileCredentials {
+        private static final long serialVersionUID = 1L;
+        private final byte[] content;
+
+        PemFile(byte[] content) {
+            this.content = content;
+        }
+
+        @Override
+        public String getFileName() {
+            return "ca.pem";
+        }
+
+        @Override
+        public InputStream getContent() {
+            return new ByteArrayInputStream(content);
+        }
+    }
+
     private static final class Certificate extends Base {
         private static final long serialVersionUID = 1L;
     }
@@ -89,10 +113,24 @@ class CredentialConversionTest {
     }
 
     @Test
+    void shouldReadTheContentOfASecretFile() throws Exception {
+        ChaosCredential c = CredentialConversion.of("cred", new PemFile(SECRET.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(c).isEqualTo(new ChaosCredential.FileContent("ca.pem", SECRET));
+        assertThat(c.toString()).contains("ca.pem").doesNotContain(SECRET);
+    }
+
+    @Test
+    void shouldRefuseAFileFarLargerThanACaBundle() {
+        assertThatThrownBy(() -> CredentialConversion.of("cred", new PemFile(new byte[CredentialConversion.MAX_FILE_BYTES + 1])))
+                .isInstanceOf(AbortException.class).hasMessage("chaosExperiment: the file of credential cred is larger than 256 KiB");
+    }
+
+    @Test
     void shouldRefuseOtherKindsWithoutShowingThem() {
         assertThatThrownBy(() -> CredentialConversion.of("cred", new Certificate()))
                 .isInstanceOf(AbortException.class)
-                .hasMessage("chaosExperiment: credential cred is a Certificate; use a secret text or a username with password")
+                .hasMessage("chaosExperiment: credential cred is a Certificate; use a secret text, a username with password or a secret file")
                 .message().doesNotContain(SECRET);
     }
 }
