@@ -81,7 +81,8 @@ class HpiPackagingIT {
     @DisplayName("the @Extension index lists the plugin's extensions, all of them in the plugin jar")
     void extensionIndexListsClassesOfThePlugin() throws Exception {
         assertThat(hpi.indexProblems(Extension.class)).isEmpty();
-        assertThat(hpi.indexedClasses(Extension.class)).contains(MlSpecJudgeProvider.class.getName());
+        assertThat(hpi.indexedClasses(Extension.class)).contains(MlSpecJudgeProvider.class.getName(),
+                XgboostForecasterProvider.class.getName());
     }
 
     @Test
