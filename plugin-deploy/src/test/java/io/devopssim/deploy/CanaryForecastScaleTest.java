@@ -1,9 +1,8 @@
 package io.devopssim.deploy;
 
 import io.devopssim.core.forecast.ModelForecasts;
-import io.devopssim.core.forecast.RequestRateForecaster;
 import io.devopssim.core.forecast.RequestRateForecasts;
-import io.devopssim.core.forecast.RequestRateModel;
+import io.devopssim.core.forecast.SameTimeYesterday;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
@@ -11,7 +10,6 @@ import io.devopssim.core.judge.AnalysisRunner;
 import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.metrics.MetricsProvider;
 import io.devopssim.core.metrics.MetricsUnavailableException;
-import io.devopssim.core.metrics.Sample;
 import io.devopssim.core.sim.FleetSimulator;
 import io.devopssim.core.sim.FleetState;
 import io.devopssim.core.sim.Version;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +34,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code setCanaryScale: {forecast: ...}} on the simulator: the service's rate forecast from its own history (by a
- * model written here, the value at the same time yesterday, since this module cannot see plugin-ml-gate's) and the
+ * seasonal naive model of core, since this module cannot see plugin-ml-gate's) and the
  * canary sized for its share at every weight after.
  */
 class CanaryForecastScaleTest {
@@ -59,7 +56,7 @@ class CanaryForecastScaleTest {
         RolloutSpec spec = StrategyRun.Specs.read(new EnvRepoFixture(tmp), STEPS, "{}");
         SimulatedClock clock = new SimulatedClock(StrategyRun.T0);
         FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
-        RolloutEngine engine = engine(spec, clock, fleet, new ModelForecasts(new SameTimeYesterday(), fleet, clock));
+        RolloutEngine engine = engine(spec, clock, fleet, new ModelForecasts(SameTimeYesterday.DAILY, fleet, clock));
 
         RolloutState end = SimulatedRun.toEnd(engine, clock);
 
@@ -89,7 +86,7 @@ class CanaryForecastScaleTest {
         MetricsProvider down = query -> {
             throw new MetricsUnavailableException("prometheus: connection refused");
         };
-        RolloutEngine engine = engine(spec, clock, fleet, new ModelForecasts(new SameTimeYesterday(), down, clock));
+        RolloutEngine engine = engine(spec, clock, fleet, new ModelForecasts(SameTimeYesterday.DAILY, down, clock));
 
         RolloutState end = SimulatedRun.toEnd(engine, clock);
 
@@ -124,51 +121,5 @@ class CanaryForecastScaleTest {
                 new GitPromoter(PromoterOptions.defaults().withWorkRoot(tmp.resolve("work"))), GitCredentials.ANONYMOUS, store,
                 clock, RolloutListener.NONE, new RolloutContext.RetryPolicy(3, Duration.ofSeconds(5)))
                 .withForecasts(forecasts);
-    }
-
-    /** The rate one day before the target: on the simulator's daily curve, within its noise. */
-    private static final class SameTimeYesterday implements RequestRateModel {
-        private static final Duration STEP = Duration.ofMinutes(5);
-        private static final int DAY = 288;
-
-        @Override
-        public Duration step() {
-            return STEP;
-        }
-
-        @Override
-        public int trainingPoints() {
-            return DAY;
-        }
-
-        @Override
-        public RequestRateForecaster fit(List<Sample> history) {
-            return new RequestRateForecaster() {
-                @Override
-                public Duration step() {
-                    return STEP;
-                }
-
-                @Override
-                public Duration horizon() {
-                    return STEP;
-                }
-
-                @Override
-                public int historyNeeded() {
-                    return DAY;
-                }
-
-                @Override
-                public double forecast(List<Sample> recent) {
-                    return recent.get(recent.size() - DAY).value();   // one day before the next point
-                }
-            };
-        }
-
-        @Override
-        public String describe() {
-            return "same time yesterday";
-        }
     }
 }

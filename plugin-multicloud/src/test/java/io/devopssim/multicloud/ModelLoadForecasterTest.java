@@ -1,17 +1,13 @@
 package io.devopssim.multicloud;
 
-import io.devopssim.core.forecast.RequestRateForecaster;
-import io.devopssim.core.forecast.RequestRateModel;
+import io.devopssim.core.forecast.SameTimeYesterday;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.metrics.MetricsUnavailableException;
-import io.devopssim.core.metrics.Sample;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +16,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Waves sized by core's forecasting port through {@link ModelLoadForecaster}, each cluster's history read from its
- * simulated fleet. The model is written here (the rate at the same time yesterday), since this module cannot see
+ * simulated fleet. The model is core's seasonal naive one (the rate at the same time yesterday), since this module cannot see
  * plugin-ml-gate's XGBoost one; the cli's test runs that one.
  */
 class ModelLoadForecasterTest {
@@ -41,7 +37,7 @@ class ModelLoadForecasterTest {
     @DisplayName("each cluster is sized for the peak the model forecasts from the cluster's own request-rate history")
     void shouldSizeEachClusterFromItsForecast() throws Exception {
         try (WaveWorld w = world("model")) {
-            w.forecaster = new ModelLoadForecaster(new SameTimeYesterday(), ModelLoadForecaster.simulated(w.plan, w.clock));
+            w.forecaster = new ModelLoadForecaster(SameTimeYesterday.DAILY, ModelLoadForecaster.simulated(w.plan, w.clock));
 
             WaveRunState end = w.run();
 
@@ -61,7 +57,7 @@ class ModelLoadForecasterTest {
     @DisplayName("a cluster without a request-rate history fails its wave before any sizing commit")
     void shouldFailTheWaveWithoutHistory() throws Exception {
         try (WaveWorld w = world("down")) {
-            w.forecaster = new ModelLoadForecaster(new SameTimeYesterday(), cluster -> query -> {
+            w.forecaster = new ModelLoadForecaster(SameTimeYesterday.DAILY, cluster -> query -> {
                 throw new MetricsUnavailableException("prometheus of " + cluster.name() + ": connection refused");
             });
 
@@ -71,52 +67,6 @@ class ModelLoadForecasterTest {
             assertThat(end.outcome()).contains("cannot size do-ams3: cluster do-ams3: no request-rate history: prometheus of"
                     + " do-ams3: connection refused");
             assertThat(w.repo.steps()).containsExactly("seed");
-        }
-    }
-
-    /** The rate one day before the next point. */
-    private static final class SameTimeYesterday implements RequestRateModel {
-        private static final Duration STEP = Duration.ofMinutes(5);
-        private static final int DAY = 288;
-
-        @Override
-        public Duration step() {
-            return STEP;
-        }
-
-        @Override
-        public int trainingPoints() {
-            return DAY;
-        }
-
-        @Override
-        public RequestRateForecaster fit(List<Sample> history) {
-            return new RequestRateForecaster() {
-                @Override
-                public Duration step() {
-                    return STEP;
-                }
-
-                @Override
-                public Duration horizon() {
-                    return STEP;
-                }
-
-                @Override
-                public int historyNeeded() {
-                    return DAY;
-                }
-
-                @Override
-                public double forecast(List<Sample> recent) {
-                    return recent.get(recent.size() - DAY).value();
-                }
-            };
-        }
-
-        @Override
-        public String describe() {
-            return "same time yesterday";
         }
     }
 }

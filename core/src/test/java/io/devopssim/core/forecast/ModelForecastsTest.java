@@ -93,6 +93,21 @@ class ModelForecastsTest {
         assertThat(RequestRateForecasts.NONE.available()).isFalse();
     }
 
+    @Test
+    @DisplayName("same time yesterday forecasts the value one day before the next point, and needs a day of history")
+    void shouldForecastTheValueADayBefore() throws Exception {
+        SimulatedClock clock = new SimulatedClock(NOW);
+        RequestRateForecast next = new ModelForecasts(SameTimeYesterday.DAILY, ramp(100, 1), clock).next();
+        // the history's first point (a day before 09:05) is the ramp's start
+        assertThat(next.requestsPerSecond()).isEqualTo(100);
+        assertThat(next.basis()).isEqualTo("same time yesterday: 100 req/s at 09:05 UTC");
+        try (RequestRateForecaster f = SameTimeYesterday.DAILY.fit(ramp(100, 1).fetch(new MetricQuery("request_rate",
+                NOW.minus(Duration.ofDays(1)), NOW, STEP)).baseline())) {
+            assertThatThrownBy(() -> f.forecast(List.of(new Sample(NOW, 1)))).hasMessageContaining("needs the last 288 points");
+        }
+        assertThatThrownBy(() -> new SameTimeYesterday(Duration.ofMinutes(7), Duration.ofDays(1))).hasMessageContaining("whole number");
+    }
+
     /** A series on the 5-minute grid: {@code start} at the first point asked for, {@code slope} more at each. */
     private static MetricsProvider ramp(double start, double slope) {
         return query -> {
