@@ -72,17 +72,39 @@ public final class ModelForecasts implements RequestRateForecasts {
                 throw new ForecastException("a peak over " + Durations.format(horizon) + " needs " + steps + " steps of "
                         + Durations.format(forecaster.step()) + "; at most " + MAX_PEAK_STEPS + " are forecast");
             }
-            Sample peak = series.get(series.size() - 1);   // the window starts now: the last observed rate counts
-            for (long i = 0; i < steps; i++) {
-                double rate = forecast(forecaster, series);
-                Sample next = new Sample(series.get(series.size() - 1).time().plus(forecaster.step()), rate);
-                series.add(next);
-                peak = rate > peak.value() ? next : peak;
+            Sample peak;
+            try {
+                peak = peak(forecaster, series, (int) steps);
+            } catch (IllegalArgumentException e) {
+                throw new ForecastException("forecast failed: " + e.getMessage(), e);
             }
             return new RequestRateForecast(peak.value(), peak.time(), String.format(Locale.ROOT,
                     "%s: peak %.0f req/s at %s over the next %s", model.describe(), peak.value(), TIME.format(peak.time()),
                     Durations.format(horizon)));
         }
+    }
+
+    /**
+     * The highest of the last observed rate (the window starts now) and {@code steps} forecasts, each fed back as
+     * the next point of the series; the forecaster must look one step ahead. The bench measures this same code.
+     *
+     * @throws IllegalArgumentException when {@code recent} is shorter than the forecaster's history, or uneven
+     */
+    public static Sample peak(RequestRateForecaster forecaster, List<Sample> recent, int steps) {
+        int need = forecaster.historyNeeded();
+        if (recent.size() < need) {
+            throw new IllegalArgumentException("a forecast needs the last " + need + " points of request rate; the history has "
+                    + recent.size());
+        }
+        List<Sample> series = new ArrayList<>(recent.subList(recent.size() - need, recent.size()));
+        Sample peak = series.get(series.size() - 1);
+        for (int i = 0; i < steps; i++) {
+            double rate = forecaster.forecast(series.subList(series.size() - need, series.size()));
+            Sample next = new Sample(series.get(series.size() - 1).time().plus(forecaster.step()), rate);
+            series.add(next);
+            peak = rate > peak.value() ? next : peak;
+        }
+        return peak;
     }
 
     private RequestRateForecaster fit(List<Sample> history) throws ForecastException {
