@@ -15,6 +15,7 @@ import io.devopssim.core.sim.FleetState;
 import io.devopssim.core.sim.Version;
 import io.devopssim.core.spec.CanaryScale;
 import io.devopssim.core.spec.RolloutSpec;
+import io.devopssim.core.spec.StepSpec;
 import io.devopssim.core.state.InMemoryStateStore;
 import io.devopssim.core.state.RolloutEvent;
 import io.devopssim.core.state.RolloutEvent.Kind;
@@ -75,6 +76,34 @@ class CanaryForecastScaleTest {
                         + " %.0f req/s at 09:05 UTC)", forecast, forecast),
                 "promotion: the canary runs replicas matching the traffic weight");
         assertThat(fleet.snapshot().versions().get(Version.CANARY).pods()).isZero();
+    }
+
+    @Test
+    @DisplayName("a controller restarted mid-rollout sizes the canary again on a fresh forecast when the fleet lost its scale")
+    void shouldSizeAgainAfterARestart() throws Exception {
+        RolloutSpec spec = StrategyRun.Specs.read(new EnvRepoFixture(tmp), STEPS, "{}");
+        SimulatedClock clock = new SimulatedClock(StrategyRun.T0);
+        InMemoryStateStore store = new InMemoryStateStore();
+        FleetSimulator first = new FleetSimulator(spec.simulation(), clock);
+        RolloutEngine before = RolloutEngines.create(context(spec, clock, first, store,
+                new ModelForecasts(SameTimeYesterday.DAILY, first, clock)));
+        before.start();
+        RolloutState waiting = before.advance();
+        assertThat(first.canaryScale().needsForecast()).as("sized before the restart").isFalse();
+        assertThat(first.canaryScale().forecast()).isNotNull();
+        clock.advanceTo(waiting.waitUntil());
+
+        first.setCanaryScale(CanaryScale.MATCH_TRAFFIC_WEIGHT);   // the cluster outlives the controller, but lost the scale
+        RolloutEngine after = RolloutEngines.create(context(spec, clock, first, store,
+                new ModelForecasts(SameTimeYesterday.DAILY, first, clock)));
+        after.start();
+
+        CanaryScale resized = first.canaryScale();
+        assertThat(resized.needsForecast()).isFalse();
+        assertThat(resized.forecast().sizing()).isEqualTo(((StepSpec.SetCanaryScale) spec.steps().get(0)).scale().forecast().sizing());
+        assertThat(resized.forecast().requestsPerSecond()).isCloseTo(228, within(228 * 0.1));
+        RolloutState end = SimulatedRun.toEnd(after, clock);
+        assertThat(end.phase()).as(end.outcome()).isEqualTo(RolloutPhase.PROMOTED);
     }
 
     @Test
