@@ -103,6 +103,47 @@ public final class HpiInspector implements AutoCloseable {
         return "WEB-INF/lib/" + shortName + ".jar";
     }
 
+    /**
+     * Everything that keeps Jenkins from loading the plugin, in one list: the manifest on {@code baseline}, the
+     * plugin jar in WEB-INF/lib and no jar Jenkins provides, the {@code extension} index naming only classes of
+     * the plugin jar, every {@code symbol} class in its index, and every view where Stapler looks.
+     */
+    public List<String> loadProblems(JenkinsBaseline baseline, Class<? extends Annotation> extension,
+                                     Class<? extends Annotation> symbol) throws IOException {
+        List<String> problems = new ArrayList<>(manifestProblems(baseline));
+        problems.addAll(libraryProblems());
+        problems.addAll(indexProblems(extension));
+        problems.addAll(symbolIndexProblems(symbol));
+        problems.addAll(viewProblems());
+        return problems;
+    }
+
+    /**
+     * What is wrong with this plugin's dependency on our own plugin {@code dependency} at {@code version}: it must be
+     * declared in Plugin-Dependencies at that version, and neither its jars ({@code providedJarPrefixes}) nor the
+     * classes of {@code providedPackages} may be bundled here, since that plugin's class loader provides them.
+     */
+    public List<String> pluginDependencyProblems(String dependency, String version, List<String> providedJarPrefixes,
+                                                 List<String> providedPackages) throws IOException {
+        List<String> problems = new ArrayList<>();
+        String declared = hpi.getManifest() == null ? null
+                : hpi.getManifest().getMainAttributes().getValue("Plugin-Dependencies");
+        if (declared == null || !List.of(declared.split(",")).contains(dependency + ":" + version)) {
+            problems.add("Plugin-Dependencies (" + declared + ") does not declare " + dependency + ":" + version);
+        }
+        for (String jar : libraries()) {
+            if (providedJarPrefixes.stream().anyMatch(jar::startsWith)) {
+                problems.add("WEB-INF/lib/" + jar + " is provided by " + dependency + " and must not be bundled");
+            }
+        }
+        for (String entry : pluginJarEntries()) {
+            if (providedPackages.stream().anyMatch(entry::startsWith)) {
+                problems.add(entry + " belongs to another module and is copied into the plugin jar");
+            }
+        }
+        return problems;
+    }
+
     /** The plugin manifest of the .hpi and of its jar: present, complete, and on the baseline of versions.txt. */
     public List<String> manifestProblems(JenkinsBaseline baseline) throws IOException {
         List<String> problems = new ArrayList<>();
@@ -165,6 +206,14 @@ public final class HpiInspector implements AutoCloseable {
             }
         }
         return problems;
+    }
+
+    /** The short names in the .hpi's Plugin-Dependencies, in order; empty when it declares none. */
+    public List<String> dependencyNames() throws IOException {
+        String declared = hpi.getManifest() == null ? null
+                : hpi.getManifest().getMainAttributes().getValue("Plugin-Dependencies");
+        return declared == null ? List.of()
+                : PluginDependency.parseList(declared).stream().map(PluginDependency::shortName).toList();
     }
 
     /** WEB-INF/lib holds the plugin's jar and no jar of what Jenkins already provides. */

@@ -55,6 +55,40 @@ class HpiInspectorTest {
     }
 
     @Test
+    @DisplayName("loadProblems gathers every check: a well-formed archive has none, a bundled Jenkins jar is one")
+    void loadProblemsGathersEveryCheck() throws Exception {
+        try (HpiInspector hpi = HpiInspector.open(fixture.build("load-good"), HpiFixture.SHORT_NAME)) {
+            assertThat(hpi.loadProblems(BASELINE, ext, sym)).isEmpty();
+        }
+        fixture.libraries.add("guava-33.3.0-jre.jar");
+        fixture.manifest.remove("Long-Name");
+        try (HpiInspector hpi = HpiInspector.open(fixture.build("load-bad"), HpiFixture.SHORT_NAME)) {
+            assertThat(hpi.loadProblems(BASELINE, ext, sym)).hasSize(2).contains("manifest lacks Long-Name")
+                    .anyMatch(p -> p.startsWith("WEB-INF/lib/guava-33.3.0-jre.jar"));
+        }
+    }
+
+    @Test
+    @DisplayName("a dependency on our own plugin must be declared at this version, and nothing it provides bundled")
+    void pluginDependencyProblemsAreReported() throws Exception {
+        fixture.manifest.put("Plugin-Dependencies", "workflow-step-api:706.v518c5dcb_24c0,devsim-deploy:1.0");
+        try (HpiInspector hpi = HpiInspector.open(fixture.build("dep-good"), HpiFixture.SHORT_NAME)) {
+            assertThat(hpi.pluginDependencyProblems("devsim-deploy", "1.0", List.of("devsim-core"), List.of("io/devopssim/")))
+                    .isEmpty();
+            assertThat(hpi.dependencyNames()).containsExactly("workflow-step-api", "devsim-deploy");
+        }
+        fixture.manifest.put("Plugin-Dependencies", "workflow-step-api:706.v518c5dcb_24c0,devsim-deploy:0.9");
+        fixture.libraries.add("devsim-core-1.0.jar");
+        try (HpiInspector hpi = HpiInspector.open(fixture.build("dep-bad"), HpiFixture.SHORT_NAME)) {
+            assertThat(hpi.pluginDependencyProblems("devsim-deploy", "1.0", List.of("devsim-core"), List.of("demo/Other")))
+                    .hasSize(3) // the version, the jar, demo/Other.class
+                    .anyMatch(p -> p.contains("does not declare devsim-deploy:1.0"))
+                    .anyMatch(p -> p.startsWith("WEB-INF/lib/devsim-core-1.0.jar is provided by devsim-deploy"))
+                    .anyMatch(p -> p.startsWith("demo/Other.class belongs to another module"));
+        }
+    }
+
+    @Test
     @DisplayName("missing attributes, another baseline, old or unknown dependencies and a differing jar manifest are reported")
     void manifestDefectsAreReported() throws Exception {
         fixture.manifest.remove("Long-Name");

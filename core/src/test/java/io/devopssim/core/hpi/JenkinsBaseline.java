@@ -61,4 +61,11 @@ public record JenkinsBaseline(String jenkinsVersion, Map<String, String> minimum
     public Optional<String> minimumVersion(String plugin) {
         return Optional.ofNullable(minimumPluginVersions.get(plugin));
     }
+
+    /** This baseline and one of our own plugins, released with the one under test and so not in versions.txt. */
+    public JenkinsBaseline withPlugin(String plugin, String version) {
+        Map<String, String> minimums = new LinkedHashMap<>(minimumPluginVersions);
+        minimums.put(plugin, version);
+        return new JenkinsBaseline(jenkinsVersion, minimums);
+    }
 }
