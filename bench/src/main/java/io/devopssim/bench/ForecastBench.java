@@ -81,7 +81,7 @@ public final class ForecastBench {
         // sizing for a window's peak, as waves size clusters: XGBoost vs the waves' diurnal profile vs yesterday
         System.out.println();
         WaveSizingBench.header();
-        double[] sizing = new double[3];
+        double[] sizing = new double[5];
         List<Sample> fleet = simulatedFleet();
         int fleetSplit = fleet.size() * 10 / 14;
         try (LoadForecaster forecaster = LoadForecaster.fit(fleet.subList(0, fleetSplit), ForecastConfig.DAILY)) {
@@ -98,8 +98,9 @@ public final class ForecastBench {
                 WaveSizingBench.row(named.name, s, split, 3, forecaster, trainMean, sizing);
             }
         }
-        System.out.printf(Locale.ROOT, "%nMean ratio XGBoost / diurnal over the rows: peak MAE %.3f, replicas over-provisioned %.3f%n",
-                sizing[0] / sizing[2], sizing[1] / sizing[2]);
+        System.out.printf(Locale.ROOT, "%nMean ratio XGBoost / diurnal over the rows: peak MAE %.3f, replicas over-provisioned %.3f,"
+                + " replicas short %.3f (rows where the diurnal one was short)%n", sizing[0] / sizing[2], sizing[1] / sizing[2],
+                sizing[3] / sizing[4]);
     }
 
     /** 14 days of a simulated fleet's request rate every 5 minutes, before any rollout (the stable version alone). */

@@ -38,8 +38,9 @@ final class WaveSizingBench {
     static void header() {
         System.out.println("| series | window | test windows | peak MAE XGBoost / diurnal / yesterday | MAE ratio XGBoost vs diurnal |"
                 + " under-provisioned windows XGBoost / diurnal / yesterday | replicas short, % of needed: XGBoost / diurnal / yesterday |"
-                + " replicas over, % of needed: XGBoost / diurnal / yesterday | over-provisioning ratio XGBoost vs diurnal |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + " replicas over, % of needed: XGBoost / diurnal / yesterday | shortfall ratio XGBoost vs diurnal |"
+                + " over-provisioning ratio XGBoost vs diurnal |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     }
 
     /**
@@ -75,10 +76,15 @@ final class WaveSizingBench {
         sums[0] += x.mae() / d.mae();
         sums[1] += x.over() / d.over();
         sums[2] += 1;
+        if (d.short_() > 0) {
+            sums[3] += x.short_() / d.short_();
+            sums[4] += 1;
+        }
         System.out.printf(Locale.ROOT, "| %s | %s | %d | %.4f / %.4f / %.4f | **%.3f** | %.1f%% / %.1f%% / %.1f%% | %.1f / %.1f / %.1f |"
-                        + " %.1f / %.1f / %.1f | **%.3f** |%n",
+                        + " %.1f / %.1f / %.1f | %s | **%.3f** |%n",
                 name, io.devopssim.core.spec.Durations.format(WINDOW), x.n, x.mae(), d.mae(), y.mae(), x.mae() / d.mae(),
                 x.underShare(), d.underShare(), y.underShare(), x.short_(), d.short_(), y.short_(), x.over(), d.over(), y.over(),
+                d.short_() > 0 ? String.format(Locale.ROOT, "**%.3f**", x.short_() / d.short_()) : "- (neither short)",
                 x.over() / d.over());
     }
 
