@@ -10,10 +10,15 @@ import io.devopssim.core.gitops.PromotionRequest;
 import io.devopssim.core.gitops.PromotionResult;
 import io.devopssim.core.gitops.Promoter;
 import io.devopssim.core.gitops.RevertRequest;
+import io.devopssim.core.gitops.ValueChange;
 import io.devopssim.core.gitops.ValueLocator;
+import io.devopssim.core.gitops.ValuesPromotionRequest;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +60,44 @@ final class MemoryPromoter implements Promoter {
         } catch (ManifestEditException e) {
             throw new PromotionException(request.file() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public synchronized PromotionResult promoteValues(ValuesPromotionRequest request) throws PromotionException {
+        String key = request.trailers().rolloutId() + '\n' + request.trailers().step();
+        CommitInfo done = commits.get(key);
+        if (done != null) {
+            return new PromotionResult(done.id(), true, null, 0);
+        }
+        String text = file(request.file());
+        try {
+            for (ValueChange change : request.changes()) {
+                text = editor.write(text, change.locator(), change.newValue());
+            }
+        } catch (ManifestEditException e) {
+            throw new PromotionException(request.file() + ": " + e.getMessage(), e);
+        }
+        files.put(request.file(), text);
+        CommitInfo commit = commit(request.summary(), request.trailers());
+        commits.put(key, commit);
+        return new PromotionResult(commit.id(), false, null, 1, true);
+    }
+
+    @Override
+    public synchronized List<CommitInfo> log(String repoUrl, String branch, GitCredentials credentials, int max) {
+        List<CommitInfo> newestFirst = new ArrayList<>(commits.values());
+        newestFirst.sort(Comparator.comparing(CommitInfo::id).reversed());
+        return List.copyOf(newestFirst.subList(0, Math.min(max, newestFirst.size())));
+    }
+
+    @Override
+    public synchronized List<String> currentValues(String repoUrl, String branch, String file, List<ValueLocator> locators,
+                                                   GitCredentials credentials) throws PromotionException {
+        List<String> values = new ArrayList<>();
+        for (ValueLocator locator : locators) {
+            values.add(currentValue(repoUrl, branch, file, locator, credentials));
+        }
+        return values;
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.devopssim.cli;
 
+import io.devopssim.chaos.ChaosRunner;
+import io.devopssim.chaos.FileExperimentStore;
+import io.devopssim.chaos.JdkHttpProber;
+import io.devopssim.chaos.RolloutChaos;
+import io.devopssim.chaos.sim.SimulatorBackend;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
@@ -9,6 +14,8 @@ import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.time.SimulatedClock;
 import io.devopssim.deploy.DeploymentVerifier;
 import io.devopssim.deploy.RolloutContext;
+import io.devopssim.deploy.RolloutException;
+import io.devopssim.multicloud.ClusterChaos;
 import io.devopssim.mlgate.SpecJudges;
 import io.devopssim.multicloud.SimulatedClusterRollouts;
 import io.devopssim.multicloud.ClusterRegistry;
@@ -48,7 +55,9 @@ import java.util.concurrent.Callable;
 @Command(name = "waves", mixinStandardHelpOptions = true,
         description = {"Roll one release out across clusters in gated waves, with failover, on simulated clusters.",
                 "Each cluster of the registry is simulated; every decision is a commit to the plan's environment repository.",
-                "Exit code: 0 every wave passed, 1 a wave was rolled back (or the plan could not finish), 2 bad input."})
+                "A wave whose rollouts pause until approved (pause: {}) waits for one approval: rerun with --id and --approve.",
+                "Exit code: 0 every wave passed, 1 a wave was rolled back (or the plan could not finish), 2 bad input,"
+                        + " 3 a wave waits for approval."})
 final class WavesCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, required = true, description = "wave plan (YAML)")
     Path file;
@@ -70,6 +79,15 @@ final class WavesCommand implements Callable<Integer> {
                     "diurnal: the daily profile around the cluster's mean rate;",
                     "xgboost: plugin-ml-gate's model, learnt from a week of the cluster's own request rate"})
     String forecaster;
+
+    @Option(names = "--approve", description = "approve the wave the plan (--id) waits on, then go on")
+    boolean approve;
+
+    @Option(names = "--by", defaultValue = "${sys:user.name}", description = "who approves (default: your user name)")
+    String by;
+
+    @Option(names = "--abort", paramLabel = "REASON", description = "roll the running wave of the plan (--id) back, then stop")
+    String abort;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -110,14 +128,39 @@ final class WavesCommand implements Callable<Integer> {
         try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
             SimulatedClusterRollouts rollouts = new SimulatedClusterRollouts(new SimulatedFleets(clock), SpecJudges::forSpec,
                     cluster -> DeploymentVerifier.NONE, promoter, credentials, new FileStateStore(stateDir.resolve("rollouts")),
-                    clock, RolloutContext.RetryPolicy.DEFAULT);
+                    clock, RolloutContext.RetryPolicy.DEFAULT, waveChaos(clock));
             GitTrafficWeights weights = plan.traffic() == null ? null : new GitTrafficWeights(promoter,
                     plan.gitops().repoUrl(), plan.gitops().branch(), plan.traffic(), credentials);
             WaveContext ctx = new WaveContext(planId, plan, registry, rollouts,
                     new SimulatedClusterHealth(plan.simulation(), planStart, clock), promoter, credentials, weights,
                     loadForecaster(plan, clock), plans, clock, progress,
                     RolloutContext.RetryPolicy.DEFAULT);
-            end = SimulatedWaves.toEnd(new WaveEngine(ctx), clock);
+            WaveEngine engine = new WaveEngine(ctx);
+            try {
+                if (approve || abort != null) {
+                    if (plans.load(planId).isEmpty()) {
+                        throw new UserError("plan " + planId + " was never started in " + stateDir + ": nothing to "
+                                + (approve ? "approve" : "abort"));
+                    }
+                    WaveRunState saved = engine.start();
+                    // the decision is taken when the plan's own timeline stopped
+                    clock.advanceTo(saved.events().get(saved.events().size() - 1).time());
+                    if (abort != null) {
+                        engine.abort(abort);
+                    } else {
+                        engine.approve(by);
+                    }
+                }
+                end = SimulatedWaves.toEnd(engine, clock);
+            } catch (RolloutException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+        }
+        if (end.phase() == PlanPhase.PAUSED) {
+            o.println();
+            o.print(WaveSummary.of(end).table());
+            o.println("=> PAUSED for approval: devsim waves -f " + file + " --id " + planId + " --approve (or --abort REASON)");
+            return Devsim.EXIT_PAUSED;
         }
         o.println();
         o.print(WaveSummary.of(end).table());
@@ -133,5 +176,12 @@ final class WavesCommand implements Callable<Integer> {
         Map<String, Double> load = new LinkedHashMap<>();
         plan.simulation().forEach((cluster, sim) -> load.put(cluster, sim.fleet().requestsPerSecond()));
         return new DiurnalLoadForecaster(load, FleetModel.DEFAULT.diurnalAmplitude());
+    }
+
+    /** Each cluster's chaos steps run on its simulated fleet, their state kept beside the plan's (a resume continues them). */
+    private ClusterChaos waveChaos(SimulatedClock clock) {
+        FileExperimentStore experiments = new FileExperimentStore(stateDir.resolve("chaos"));
+        return (cluster, fleet) -> new RolloutChaos(new ChaosRunner(new SimulatorBackend(fleet), fleet, new JdkHttpProber(),
+                clock, experiments), experiments);
     }
 }

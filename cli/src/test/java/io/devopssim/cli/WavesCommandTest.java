@@ -100,6 +100,37 @@ class WavesCommandTest {
     }
 
     @Test
+    void shouldRunChaosInAWaveAndWaitForOneApprovalOfTheWave() throws Exception {
+        Files.writeString(plan, Files.readString(plan).replace("""
+                      - setWeight: 20
+                      - analysis: {window: 3m}
+                """, """
+                      - setWeight: 20
+                      - chaos: {name: slow-network, faults: [{latency: {ms: 50}}], duration: 1m, hypothesis: {probes: [{name: errors, metric: error_rate, max: 0.05}]}}
+                      - pause: {}
+                      - analysis: {window: 3m}
+                """));
+        String state = tmp.resolve("state").toString();
+
+        int paused = devsim("waves", "-f", plan.toString(), "--state-dir", state, "--start", "2026-11-23T10:00:00Z");
+
+        String o = out.toString();
+        assertThat(paused).as(o + err).isEqualTo(3);
+        assertThat(o).contains("wave aws waits for approval: eks-use1 at step 3 paused until approved")
+                .contains("=> PAUSED for approval: devsim waves -f " + plan + " --id checkout-1.5.0 --approve")
+                .containsPattern("\\[aws/eks-use1 [0-9:]+\\] step 2/4 chaos slow-network")
+                .doesNotContain("wave aws passed");
+
+        out.getBuffer().setLength(0);
+        int done = devsim("waves", "-f", plan.toString(), "--state-dir", state, "--approve", "--by", "alice");
+
+        assertThat(done).as(out.toString() + err).isZero();
+        assertThat(out.toString()).contains("wave aws approved by alice: eks-use1 go on")
+                .contains("[aws/eks-use1").contains("step 4/4 analysis")
+                .contains("=> SUCCEEDED: every wave passed");
+    }
+
+    @Test
     void shouldReportEveryProblemOfThePlanWithExitCode2() throws Exception {
         Files.writeString(plan, Files.readString(plan).replace("clusters: [eks-use1]", "clusters: [eks-use2]")
                 .replace("failover: shift", "failover: retry"));

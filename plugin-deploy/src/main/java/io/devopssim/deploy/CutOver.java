@@ -7,7 +7,6 @@ import io.devopssim.core.state.RolloutEvent;
 import io.devopssim.core.state.RolloutEvent.Kind;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
-import io.devopssim.core.traffic.TrafficRoutingException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +30,7 @@ final class CutOver {
     private final RolloutContext ctx;
     private final Timeline timeline;
     private final AnalysisWindow analysis;
+    private final TrafficMove move;
     private final BlueGreenSpec spec;
     private final int first;
     private final List<Stage> stages = new ArrayList<>();
@@ -40,6 +40,7 @@ final class CutOver {
         this.ctx = ctx;
         this.timeline = timeline;
         this.analysis = new AnalysisWindow(ctx, timeline);
+        this.move = new TrafficMove(ctx, timeline);
         this.spec = spec;
         this.first = first;
         if (spec.prePromotionAnalysis() != null) {
@@ -96,17 +97,10 @@ final class CutOver {
                 which + " analysis: " + watching + window, which + " analysis " + window + ": ", which + " analysis "));
     }
 
-    /** All traffic at once: a blue-green router knows no weight but 0 and 100. */
+    /** All traffic at once (a blue-green router knows no weight but 0 and 100), as one change: one GitOps commit. */
     private RolloutState cutOver(RolloutState s, String tag) throws RolloutException {
-        try {
-            ctx.router().changeCanaryWeight(100, "cut-over");
-        } catch (TrafficRoutingException e) {
-            RolloutState failed = s.withPhase(RolloutPhase.ROLLING_BACK).withOutcome("traffic router failed: " + e.getMessage());
-            return timeline.record(failed, timeline.event(failed, s.stepIndex(), Kind.FAILED, "cut-over failed: " + e.getMessage()));
-        }
-        RolloutState next = s.nextStep();
-        return timeline.record(next, new RolloutEvent(ctx.clock().now(), s.stepIndex(), Kind.WEIGHT, "cut-over: the active"
-                + " service selects " + tag + ", which gets 100% of requests at once (it had " + s.weight() + "%)", 100, null, null));
+        return move.run(s, move.change("cut-over", 100, null), "cut-over", "cut-over: the active service selects " + tag
+                + ", which gets 100% of requests at once (it had " + s.weight() + "%)");
     }
 
     /** The previous version keeps running for the delay, so a rollback meanwhile is a switch back. */

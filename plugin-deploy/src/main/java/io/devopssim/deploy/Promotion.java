@@ -15,6 +15,7 @@ import io.devopssim.core.state.RolloutEvent;
 import io.devopssim.core.state.RolloutEvent.Kind;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
+import io.devopssim.core.traffic.TrafficChange;
 import io.devopssim.core.traffic.TrafficRoutingException;
 
 import java.time.Duration;
@@ -75,7 +76,7 @@ final class Promotion {
         if (after == AfterCommit.EMPTY_CANARY_AND_END) {
             try {
                 // the new version now runs as stable (Argo CD applies the commit); the canary track empties
-                reset = ctx.router().changeCanaryWeight(0, STEP_PROMOTE);
+                reset = ctx.router().changeCanaryWeight(change(STEP_PROMOTE));
                 weight = 0;
             } catch (TrafficRoutingException e) {
                 // the commit is what counts: Argo CD brings the cluster to it; say so and finish
@@ -167,7 +168,9 @@ final class Promotion {
         try {
             // asked even at weight 0 (an unchanged weight writes nothing): a weight changed just before a restart
             // lost the state that said so is taken back too
-            weightCommit = ctx.router().changeCanaryWeight(0, STEP_ROLLBACK);
+            // a router that records its changes (GitOps) reverts the rollout's traffic commits, so the history says
+            // what was undone and Argo CD's auto-sync agrees
+            weightCommit = ctx.router().takeBack(change(STEP_ROLLBACK));
         } catch (TrafficRoutingException e) {
             return retryOrFail(s, "could not take traffic off the canary: " + e.getMessage());
         }
@@ -249,13 +252,18 @@ final class Promotion {
         }
         int weight = s.weight();
         try {
-            ctx.router().changeCanaryWeight(0, "failed");
+            ctx.router().takeBack(change("failed"));
             weight = 0;
         } catch (TrafficRoutingException e) {
             why = why + "; and the canary weight could not be reset (" + e.getMessage() + "), it may still be " + weight + "%";
         }
         RolloutState next = s.withPhase(RolloutPhase.FAILED).notWaiting().withOutcome(why);
         return timeline.record(next, new RolloutEvent(ctx.clock().now(), -1, Kind.FAILED, "failed: " + why, weight, null, null));
+    }
+
+    /** A change of this rollout's traffic to weight 0. */
+    private TrafficChange change(String name) {
+        return new TrafficChange(name, 0, spec.strategy().yamlName());
     }
 
     private PromotionRequest request(String value, String summary, CommitTrailers trailers) {

@@ -25,6 +25,7 @@ public final class RollingUpdateEngine extends StrategyEngine {
     private final int replicas;
     private final List<RollingBatches.Batch> batches;
     private final AnalysisWindow health;
+    private final TrafficMove move;
 
     public RollingUpdateEngine(RolloutContext ctx) {
         super(ctx, Promotion.AfterCommit.END, "rollback: every replica runs the stable version again");
@@ -35,6 +36,7 @@ public final class RollingUpdateEngine extends StrategyEngine {
         this.replicas = spec.simulation().pods();
         this.batches = RollingBatches.of(rolling, replicas);
         this.health = new AnalysisWindow(ctx, timeline);
+        this.move = new TrafficMove(ctx, timeline);
     }
 
     @Override
@@ -70,15 +72,9 @@ public final class RollingUpdateEngine extends StrategyEngine {
     }
 
     private RolloutState move(RolloutState s, RollingBatches.Batch batch, String where) throws RolloutException {
-        try {
-            ctx.router().changeCanaryWeight(batch.weight(), "batch-" + (s.stepIndex() / 2 + 1));
-        } catch (TrafficRoutingException e) {
-            RolloutState failed = s.withPhase(RolloutPhase.ROLLING_BACK).withOutcome("traffic router failed: " + e.getMessage());
-            return timeline.record(failed, timeline.event(failed, s.stepIndex(), Kind.FAILED, where + " failed: " + e.getMessage()));
-        }
-        RolloutState next = s.nextStep();
-        return timeline.record(next, new RolloutEvent(ctx.clock().now(), s.stepIndex(), Kind.WEIGHT, where + ": "
-                + replicasRunning(batch.updated()) + ", " + batch.weight() + "% of requests", batch.weight(), null, null));
+        int b = s.stepIndex() / 2 + 1;
+        return move.run(s, move.change("batch-" + b, batch.weight(), b + "/" + batches.size()), where, where + ": "
+                + replicasRunning(batch.updated()) + ", " + batch.weight() + "% of requests");
     }
 
     /** Back through the batches already made, one per transition, then the commit. */
@@ -88,13 +84,17 @@ public final class RollingUpdateEngine extends StrategyEngine {
             return promotion.rollBack(s);
         }
         RollingBatches.Batch back = new RollingBatches.Batch(0, 0);
-        for (RollingBatches.Batch batch : batches) {
-            if (batch.weight() < s.weight()) {
-                back = batch;
+        int number = 0;
+        for (int i = 0; i < batches.size(); i++) {
+            if (batches.get(i).weight() < s.weight()) {
+                back = batches.get(i);
+                number = i + 1;
             }
         }
         try {
-            ctx.router().changeCanaryWeight(back.weight(), "rollback-to-" + back.weight());
+            // a router that records its changes (GitOps) reverts the batches' commits down to this one
+            ctx.router().takeBack(move.change("rollback-to-" + back.weight(), back.weight(),
+                    number == 0 ? null : number + "/" + batches.size()));
         } catch (TrafficRoutingException e) {
             return promotion.retryOrFail(s, "could not roll a batch back: " + e.getMessage());
         }

@@ -3,16 +3,13 @@ package io.devopssim.deploy;
 import io.devopssim.core.chaos.ChaosBackendException;
 import io.devopssim.core.spec.Durations;
 import io.devopssim.core.spec.StepSpec;
-import io.devopssim.core.state.RolloutEvent;
 import io.devopssim.core.state.RolloutEvent.Kind;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.traffic.TrafficRoutingException;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Runs the canary steps of a spec ({@code setWeight}, {@code pause}, {@code analysis}, {@code chaos},
@@ -20,13 +17,13 @@ import java.util.Optional;
  * {@link RolloutState#stepIndex()} is the step to run.
  */
 final class StepRunner {
-    private static final Duration WEIGHT_CHECK_INTERVAL = Duration.ofSeconds(10);
     private final RolloutContext ctx;
     private final Timeline timeline;
     private final List<StepSpec> steps;
     private final AnalysisWindow analysis;
     private final ChaosSteps chaos;
     private final CanaryScaleSteps scale;
+    private final TrafficMove move;
 
     StepRunner(RolloutContext ctx, Timeline timeline, List<StepSpec> steps) {
         this.ctx = ctx;
@@ -35,6 +32,7 @@ final class StepRunner {
         this.analysis = new AnalysisWindow(ctx, timeline);
         this.chaos = new ChaosSteps(ctx, timeline, steps);
         this.scale = new CanaryScaleSteps(ctx, timeline, steps);
+        this.move = new TrafficMove(ctx, timeline);
     }
 
     /** Everything the steps need from this runtime, checked before anything happens. */
@@ -108,80 +106,9 @@ final class StepRunner {
         return promotion.rollBack(s);
     }
 
-    /**
-     * Sets the step's weight as the change {@code step-N}. A router whose change takes effect only once a
-     * deployment controller applies it (GitOps: a commit Argo CD syncs) names that revision; the step then
-     * waits, polling the verifier as the promotion does and holding no thread, and goes on only once the
-     * deployment is synced and healthy at it.
-     */
+    /** Sets the step's weight as the change {@code step-N} ({@link TrafficMove}: a GitOps commit is waited for). */
     private RolloutState setWeight(RolloutState s, StepSpec.SetWeight w, String where) throws RolloutException {
-        if (s.waitingSince() != null) {
-            return weightApplied(s, w, where);
-        }
-        String line = where + " setWeight " + w.weight() + ": canary gets " + w.weight() + "% of requests";
-        Optional<String> pending;
-        try {
-            pending = ctx.router().changeCanaryWeight(w.weight(), "step-" + (s.stepIndex() + 1));
-            if (pending.isPresent() && ctx.verifier().enabled()) {
-                ctx.verifier().begin(pending.get());
-            }
-        } catch (TrafficRoutingException | DeploymentVerifier.VerificationException e) {
-            RolloutState failed = s.withPhase(RolloutPhase.ROLLING_BACK).withOutcome("traffic router failed: " + e.getMessage());
-            return timeline.record(failed, timeline.event(failed, s.stepIndex(), Kind.FAILED, where + " setWeight " + w.weight()
-                    + " failed: " + e.getMessage()));
-        }
-        Instant now = ctx.clock().now();
-        if (pending.isEmpty() || !ctx.verifier().enabled()) {
-            RolloutState next = s.nextStep();
-            return timeline.record(next, new RolloutEvent(now, s.stepIndex(), Kind.WEIGHT,
-                    line + pending.map(c -> " (commit " + Timeline.shortId(c) + ")").orElse(""), w.weight(), null,
-                    pending.orElse(null)));
-        }
-        RolloutState next = s.waiting(now, now);
-        return timeline.record(next, new RolloutEvent(now, s.stepIndex(), Kind.WEIGHT, line
-                + " once the deployment is synced at commit " + Timeline.shortId(pending.get()), w.weight(), null, pending.get()));
-    }
-
-    /**
-     * The step's weight commit is made: is the deployment synced and healthy at it? A controller that cannot be
-     * asked is asked again later; the verifier's timeout ends the wait.
-     */
-    private RolloutState weightApplied(RolloutState s, StepSpec.SetWeight w, String where) throws RolloutException {
-        String commit = weightCommit(s);
-        Instant now = ctx.clock().now();
-        DeploymentVerifier.Check check;
-        try {
-            check = ctx.verifier().check(commit, s.waitingSince());
-        } catch (DeploymentVerifier.VerificationException e) {
-            RolloutState next = s.waiting(s.waitingSince(), now.plus(WEIGHT_CHECK_INTERVAL));
-            return timeline.record(next, timeline.event(next, s.stepIndex(), Kind.RETRY, where + " setWeight " + w.weight()
-                    + ": " + e.getMessage() + "; asking again at " + next.waitUntil()));
-        }
-        switch (check.status()) {
-            case PENDING:
-                return timeline.save(s.waiting(s.waitingSince(), now.plus(WEIGHT_CHECK_INTERVAL)));
-            case DONE: {
-                RolloutState next = s.nextStep();
-                return timeline.record(next, new RolloutEvent(now, s.stepIndex(), Kind.WEIGHT, where + " setWeight "
-                        + w.weight() + " applied: " + check.message(), w.weight(), null, commit));
-            }
-            default: {
-                RolloutState next = s.withPhase(RolloutPhase.ROLLING_BACK).notWaiting()
-                        .withOutcome("deployment failed at canary weight " + w.weight() + ": " + check.message());
-                return timeline.record(next, timeline.event(next, s.stepIndex(), Kind.FAILED, where + " setWeight "
-                        + w.weight() + " failed: " + check.message()));
-            }
-        }
-    }
-
-    /** The commit the current step's weight change made (recorded when the step began waiting for it). */
-    private static String weightCommit(RolloutState s) {
-        for (int i = s.events().size() - 1; i >= 0; i--) {
-            RolloutEvent e = s.events().get(i);
-            if (e.kind() == Kind.WEIGHT && e.stepIndex() == s.stepIndex() && e.commitId() != null) {
-                return e.commitId();
-            }
-        }
-        throw new IllegalStateException("rollout " + s.rolloutId() + " waits for a weight commit it never recorded");
+        return move.run(s, move.change("step-" + (s.stepIndex() + 1), w.weight(), null), where + " setWeight " + w.weight(),
+                where + " setWeight " + w.weight() + ": canary gets " + w.weight() + "% of requests");
     }
 }

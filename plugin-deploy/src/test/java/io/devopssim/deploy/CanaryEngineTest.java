@@ -28,12 +28,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -109,7 +107,7 @@ class CanaryEngineTest {
                 RolloutState end;
                 try {
                     end = new Run(spec, new CrashingStore(durable, crashAt), clock, fleet).toEnd();
-                } catch (Crash c) {
+                } catch (CrashingStore.Crash c) {
                     end = new Run(spec, durable, clock, fleet).toEnd();
                 }
 
@@ -208,34 +206,4 @@ class CanaryEngineTest {
             return SimulatedRun.toEnd(engine, clock);
         }
     }
-
-    private static final class Crash extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /** Dies on its n-th save, before writing: the side effect that preceded it happened, its record did not. */
-    private static final class CrashingStore implements StateStore {
-        private final StateStore durable;
-        private final int crashAt;
-        private int saves;
-
-        CrashingStore(StateStore durable, int crashAt) {
-            this.durable = durable;
-            this.crashAt = crashAt;
-        }
-
-        @Override
-        public void save(RolloutState state) throws IOException {
-            if (++saves == crashAt) {
-                throw new Crash();
-            }
-            durable.save(state);
-        }
-
-        @Override
-        public Optional<RolloutState> load(String rolloutId) throws IOException {
-            return durable.load(rolloutId);
-        }
-    }
-
 }

@@ -25,6 +25,14 @@ public final class EnvRepoFixture {
             replicaCount: 10
             """;
 
+    /** Where a GitOps traffic router keeps the weight (apart from the image tag, so reverts never conflict). */
+    public static final String TRAFFIC_FILE = "apps/checkout/traffic.yaml";
+    public static final String TRAFFIC = """
+            # canary traffic of checkout, applied by Argo CD
+            canary:
+              weight: 0
+            """;
+
     public final Path bare;
 
     public EnvRepoFixture(Path root) throws Exception {
@@ -34,7 +42,8 @@ public final class EnvRepoFixture {
         try (Git git = Git.cloneRepository().setURI(url()).setDirectory(work.toFile()).call()) {
             Files.createDirectories(work.resolve(FILE).getParent());
             Files.writeString(work.resolve(FILE), VALUES);
-            git.add().addFilepattern(FILE).call();
+            Files.writeString(work.resolve(TRAFFIC_FILE), TRAFFIC);
+            git.add().addFilepattern(FILE).addFilepattern(TRAFFIC_FILE).call();
             PersonIdent who = new PersonIdent("Platform", "platform@example.com");
             git.commit().setMessage("seed").setAuthor(who).setCommitter(who).call();
             git.push().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
@@ -81,9 +90,14 @@ public final class EnvRepoFixture {
     }
 
     public String file() throws Exception {
+        return file(FILE);
+    }
+
+    /** The file at the tip of main. */
+    public String file(String path) throws Exception {
         try (Git git = Git.open(bare.toFile())) {
             var repo = git.getRepository();
-            try (TreeWalk w = TreeWalk.forPath(repo, FILE, repo.parseCommit(repo.resolve("main")).getTree())) {
+            try (TreeWalk w = TreeWalk.forPath(repo, path, repo.parseCommit(repo.resolve("main")).getTree())) {
                 return new String(repo.open(w.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
             }
         }

@@ -13,11 +13,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,30 +46,48 @@ class StrategyResumeTest {
                 new Case("blue-green, post-promotion fails", StrategyRun.Specs::blueGreen, "{latencyFactor: 1.3}", false),
                 new Case("hybrid", StrategyRun.Specs::hybrid, "{}", false),
                 new Case("rolling, batch 3 unhealthy", StrategyRun.Specs::rolling, "{}", true),
-                new Case("canary with setCanaryScale", CanaryScaleStepTest::spec, "{}", false));
+                new Case("canary with setCanaryScale", CanaryScaleStepTest::spec, "{}", false),
+                new Case("blue-green on GitOps", StrategyRun.Specs::blueGreenOnGitOps, "{}", false),
+                new Case("blue-green on GitOps, post-promotion fails", StrategyRun.Specs::blueGreenOnGitOps,
+                        "{latencyFactor: 1.3}", false),
+                new Case("rolling on GitOps, batch 3 unhealthy", StrategyRun.Specs::rollingOnGitOps, "{}", true));
+        Map<String, List<String>> gitOpsSteps = Map.of(
+                "blue-green on GitOps", List.of("traffic-cut-over", "promote"),
+                "blue-green on GitOps, post-promotion fails", List.of("traffic-cut-over", "promote", "traffic-revert-cut-over",
+                        "revert-promotion"),
+                "rolling on GitOps, batch 3 unhealthy", List.of("traffic-batch-1", "traffic-batch-2", "traffic-batch-3",
+                        "traffic-revert-batch-3", "traffic-revert-batch-2", "traffic-revert-batch-1", "rollback"));
         for (Case c : cases) {
             EnvRepoFixture seed = new EnvRepoFixture(tmp.resolve(c.name() + "-seed"));
             EnvRepoFixture reference = seed.copy(tmp.resolve(c.name() + "-ref"));
-            CountingStore counted = new CountingStore(new InMemoryStateStore());
+            CrashingStore counted = CrashingStore.counting(new InMemoryStateStore());
             Runs ref = new Runs(c, reference, new SimulatedClock(StrategyRun.T0));
             RolloutState expected = ref.run(counted).toEnd();
             assertThat(expected.phase()).as(c.name()).isIn(RolloutPhase.PROMOTED, RolloutPhase.ROLLED_BACK);
+            if (gitOpsSteps.containsKey(c.name())) {
+                assertThat(reference.trailers().stream().map(t -> t.get("Step")).filter(java.util.Objects::nonNull).toList())
+                        .as(c.name() + ": one commit per traffic change, taken back by reverts")
+                        .isEqualTo(gitOpsSteps.get(c.name()));
+            }
 
-            for (int crashAt = 1; crashAt <= counted.saves; crashAt++) {
-                String as = c.name() + ", crash at save " + crashAt + " of " + counted.saves;
+            for (int crashAt = 1; crashAt <= counted.saves(); crashAt++) {
+                String as = c.name() + ", crash at save " + crashAt + " of " + counted.saves();
                 EnvRepoFixture env = seed.copy(tmp.resolve(c.name() + "-" + crashAt));
                 InMemoryStateStore durable = new InMemoryStateStore();
                 Runs runs = new Runs(c, env, new SimulatedClock(StrategyRun.T0));
                 RolloutState end;
                 try {
                     end = runs.run(new CrashingStore(durable, crashAt)).toEnd();
-                } catch (Crash crash) {
+                } catch (CrashingStore.Crash crash) {
                     end = runs.run(durable).toEnd();
                 }
 
                 assertThat(summary(end)).as(as).isEqualTo(summary(expected));
                 assertThat(env.trailers()).as(as).isEqualTo(reference.trailers());
                 assertThat(env.file()).as(as).isEqualTo(reference.file());
+                assertThat(env.file(EnvRepoFixture.TRAFFIC_FILE)).as(as).isEqualTo(reference.file(EnvRepoFixture.TRAFFIC_FILE));
+                assertThat(env.trailers().stream().map(t -> t.get("Step")).filter(java.util.Objects::nonNull).toList())
+                        .as(as + ": no commit twice").doesNotHaveDuplicates();
                 assertThat(runs.live.history()).as(as).isEqualTo(ref.live.history());
             }
         }
@@ -83,20 +99,22 @@ class StrategyResumeTest {
         List<Case> cases = List.of(
                 new Case("blue-green", StrategyRun.Specs::blueGreen, "{}", false),
                 new Case("hybrid", StrategyRun.Specs::hybrid, "{}", false),
-                new Case("rolling", StrategyRun.Specs::rolling, "{}", false));
+                new Case("rolling", StrategyRun.Specs::rolling, "{}", false),
+                new Case("blue-green on GitOps", StrategyRun.Specs::blueGreenOnGitOps, "{}", false),
+                new Case("rolling on GitOps", StrategyRun.Specs::rollingOnGitOps, "{}", false));
         for (Case c : cases) {
             EnvRepoFixture seed = new EnvRepoFixture(tmp.resolve(c.name() + "-seed"));
-            CountingStore counted = new CountingStore(new InMemoryStateStore());
+            CrashingStore counted = CrashingStore.counting(new InMemoryStateStore());
             new Runs(c, seed.copy(tmp.resolve(c.name() + "-ref")), new SimulatedClock(StrategyRun.T0)).run(counted).toEnd();
 
-            for (int stopAt = 2; stopAt <= counted.saves; stopAt++) {
-                String as = c.name() + ", aborted at save " + stopAt + " of " + counted.saves;
+            for (int stopAt = 2; stopAt <= counted.saves(); stopAt++) {
+                String as = c.name() + ", aborted at save " + stopAt + " of " + counted.saves();
                 EnvRepoFixture env = seed.copy(tmp.resolve(c.name() + "-abort-" + stopAt));
                 InMemoryStateStore durable = new InMemoryStateStore();
                 Runs runs = new Runs(c, env, new SimulatedClock(StrategyRun.T0));
                 try {
                     runs.run(new CrashingStore(durable, stopAt)).toEnd();
-                } catch (Crash crash) {
+                } catch (CrashingStore.Crash crash) {
                     // stopped just before the save: the abort comes from outside, then the engine resumes
                 }
                 StrategyRun resumed = runs.run(durable);
@@ -108,6 +126,8 @@ class StrategyResumeTest {
                 assertThat(end.phase()).as(as).isEqualTo(RolloutPhase.ABORTED);
                 assertThat(runs.live.canaryWeight()).as(as).isZero();
                 assertThat(env.file()).as(as).isEqualTo(EnvRepoFixture.VALUES);
+                assertThat(env.file(EnvRepoFixture.TRAFFIC_FILE)).as(as + ": every weight commit reverted")
+                        .isEqualTo(EnvRepoFixture.TRAFFIC);
                 List<Map<String, String>> trailers = env.trailers();
                 assertThat(trailers.get(trailers.size() - 1).get("Step")).as(as).isIn("rollback", "revert-promotion");
                 assertThat(trailers.stream().map(t -> t.get("Step")).toList()).as(as + ": no step twice").doesNotHaveDuplicates();
@@ -152,55 +172,6 @@ class StrategyResumeTest {
                 };
             }
             return new StrategyRun(tmp, spec, store, clock, live, bench, listener);
-        }
-    }
-
-    private static final class Crash extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /** Dies on its n-th save, before writing: the side effect that preceded it happened, its record did not. */
-    private static final class CrashingStore implements StateStore {
-        private final StateStore durable;
-        private final int crashAt;
-        private int saves;
-
-        CrashingStore(StateStore durable, int crashAt) {
-            this.durable = durable;
-            this.crashAt = crashAt;
-        }
-
-        @Override
-        public void save(RolloutState state) throws IOException {
-            if (++saves == crashAt) {
-                throw new Crash();
-            }
-            durable.save(state);
-        }
-
-        @Override
-        public Optional<RolloutState> load(String rolloutId) throws IOException {
-            return durable.load(rolloutId);
-        }
-    }
-
-    private static final class CountingStore implements StateStore {
-        private final StateStore durable;
-        private int saves;
-
-        CountingStore(StateStore durable) {
-            this.durable = durable;
-        }
-
-        @Override
-        public void save(RolloutState state) throws IOException {
-            saves++;
-            durable.save(state);
-        }
-
-        @Override
-        public Optional<RolloutState> load(String rolloutId) throws IOException {
-            return durable.load(rolloutId);
         }
     }
 }

@@ -11,7 +11,9 @@ import io.devopssim.core.spec.RolloutSpecReader;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.state.StateStore;
 import io.devopssim.core.time.SimulatedClock;
+import io.devopssim.core.spec.TrafficSpec;
 import io.devopssim.core.traffic.TrafficRouter;
+import io.devopssim.deploy.routing.GitOpsRouter;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,10 +48,15 @@ final class StrategyRun {
         this.clock = clock;
         this.fleet = fleet != null ? fleet : new FleetSimulator(spec.simulation(), clock);
         this.bench = bench != null ? bench : PreviewBench.create(spec.simulation(), clock);
-        RolloutContext ctx = new RolloutContext("checkout-" + spec.image().tag(), spec,
-                router == null ? this.fleet : router.apply(this.fleet),
-                new AnalysisRunner(this.fleet, new ThresholdJudge(spec.analysis())),
-                new GitPromoter(PromoterOptions.defaults().withWorkRoot(work.resolve("work-" + UUID.randomUUID()))),
+        String rolloutId = "checkout-" + spec.image().tag();
+        GitPromoter promoter = new GitPromoter(PromoterOptions.defaults().withWorkRoot(work.resolve("work-" + UUID.randomUUID())));
+        TrafficRouter moves = router != null ? router.apply(this.fleet)
+                : spec.runtime().traffic() instanceof TrafficSpec.GitOps g
+                // every weight a commit, which the simulated cluster applies as Argo CD would
+                ? new FleetAppliedRouter(new GitOpsRouter(promoter, g, GitCredentials.ANONYMOUS, rolloutId, spec.app()), this.fleet)
+                : this.fleet;
+        RolloutContext ctx = new RolloutContext(rolloutId, spec, moves,
+                new AnalysisRunner(this.fleet, new ThresholdJudge(spec.analysis())), promoter,
                 GitCredentials.ANONYMOUS, store, clock, listener, new RolloutContext.RetryPolicy(3, Duration.ofSeconds(5)))
                 .withAnalyses(new SimulatorAnalyses(this.fleet, this.bench, ThresholdJudge::new));
         this.engine = RolloutEngines.create(ctx);
@@ -79,13 +86,26 @@ final class StrategyRun {
         /** After the cut-over or the last batch no baseline takes traffic: absolute bounds. */
         static final String ABSOLUTE = "{window: 2m, metrics: [{metric: error_rate, max: 0.02}, {metric: latency_p99_ms, max: 150}]}";
 
+        /** Every weight a commit to the environment repository's traffic file. */
+        static final String GITOPS_TRAFFIC = "traffic: {router: gitops, file: " + EnvRepoFixture.TRAFFIC_FILE
+                + ", helm: canary.weight}\n";
+
         static RolloutSpec blueGreen(EnvRepoFixture env, String regression) {
-            return read(env, """
+            return read(env, blueGreenBody(), regression);
+        }
+
+        static RolloutSpec blueGreenOnGitOps(EnvRepoFixture env, String regression) {
+            // and a scale-down delay, during which a rollback is still a switch back (a revert of the cut-over)
+            return read(env, blueGreenBody() + "  scaleDownDelaySeconds: 30\n" + GITOPS_TRAFFIC, regression);
+        }
+
+        private static String blueGreenBody() {
+            return """
                     strategy: blueGreen
                     blueGreen:
                       prePromotionAnalysis: {window: 2m}
                       postPromotionAnalysis: %s
-                    """.formatted(ABSOLUTE), regression);
+                    """.formatted(ABSOLUTE);
         }
 
         static RolloutSpec hybrid(EnvRepoFixture env, String regression) {
@@ -104,13 +124,21 @@ final class StrategyRun {
         }
 
         static RolloutSpec rolling(EnvRepoFixture env, String regression) {
-            return read(env, """
+            return read(env, rollingBody(), regression);
+        }
+
+        static RolloutSpec rollingOnGitOps(EnvRepoFixture env, String regression) {
+            return read(env, rollingBody() + GITOPS_TRAFFIC, regression);
+        }
+
+        private static String rollingBody() {
+            return """
                     strategy: rolling
                     rolling:
                       maxSurge: 1
                       maxUnavailable: 1
                       healthCheck: %s
-                    """.formatted(ABSOLUTE.replace("2m", "1m")), regression);
+                    """.formatted(ABSOLUTE.replace("2m", "1m"));
         }
 
         /** {@code body} is the strategy's part; {@code regression} the canary's, e.g. {@code {errorRateDelta: 0.05}}. */

@@ -4,6 +4,12 @@ package io.devopssim.multicloud;
 public enum PlanPhase {
     /** A wave is sizing, rolling out or soaking. */
     RUNNING,
+    /**
+     * Every running rollout of the wave reached a {@code pause: {}}: the wave waits for one approval
+     * ({@link WaveEngine#approve}), which lets all of them go on. Nothing is checked meanwhile; the first thing after
+     * the approval is a health look.
+     */
+    PAUSED,
     /** A wave failed (a gate, a failover that aborts) or the plan was aborted: its clusters are being rolled back. */
     ROLLING_BACK,
     /** Every wave passed (clusters skipped by failover are listed as such). */

@@ -11,12 +11,23 @@ import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.state.StateStore;
 import io.devopssim.core.time.Clock;
 import io.devopssim.deploy.DeploymentVerifier;
+import io.devopssim.core.spec.InvalidSpecException;
+import io.devopssim.core.spec.StepSpec;
+import io.devopssim.core.state.RolloutPhase;
+import io.devopssim.core.state.RolloutState;
 import io.devopssim.deploy.RolloutContext;
+import io.devopssim.deploy.RolloutControl;
+import io.devopssim.deploy.RolloutException;
 import io.devopssim.deploy.RolloutEngine;
 import io.devopssim.deploy.RolloutEngines;
 import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.SimulatorAnalyses;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -34,6 +45,7 @@ public final class SimulatedClusterRollouts implements ClusterRollouts {
     private final StateStore store;
     private final Clock clock;
     private final RolloutContext.RetryPolicy retry;
+    private final ClusterChaos chaos;
 
     /**
      * @param judges    the judge of a wave's gate (threshold, or plugin-ml-gate's judges where available)
@@ -42,6 +54,15 @@ public final class SimulatedClusterRollouts implements ClusterRollouts {
     public SimulatedClusterRollouts(SimulatedFleets fleets, Function<AnalysisSpec, Judge> judges,
                                     Function<Cluster, DeploymentVerifier> verifiers, Promoter promoter,
                                     GitCredentials credentials, StateStore store, Clock clock, RolloutContext.RetryPolicy retry) {
+        this(fleets, judges, verifiers, promoter, credentials, store, clock, retry, ClusterChaos.NONE);
+    }
+
+    /** @param chaos runs each cluster's chaos steps against its simulated fleet ({@link ClusterChaos#NONE} refuses them) */
+    public SimulatedClusterRollouts(SimulatedFleets fleets, Function<AnalysisSpec, Judge> judges,
+                                    Function<Cluster, DeploymentVerifier> verifiers, Promoter promoter,
+                                    GitCredentials credentials, StateStore store, Clock clock, RolloutContext.RetryPolicy retry,
+                                    ClusterChaos chaos) {
+        this.chaos = chaos;
         this.fleets = fleets;
         this.judges = judges;
         this.verifiers = verifiers;
@@ -57,8 +78,43 @@ public final class SimulatedClusterRollouts implements ClusterRollouts {
         FleetSimulator fleet = fleets.fleet(cluster.name(), spec.simulation());
         FleetSimulator preview = fleets.preview(cluster.name(), spec.simulation());
         RolloutContext ctx = new RolloutContext(rolloutId, spec, fleet, new AnalysisRunner(fleet, judges.apply(spec.analysis())),
-                promoter, credentials, store, clock, listener, retry, ChaosExperiments.NONE, verifiers.apply(cluster))
+                promoter, credentials, store, clock, listener, retry, chaos.experiments(cluster, fleet), verifiers.apply(cluster))
                 .withAnalyses(new SimulatorAnalyses(fleet, preview, judges));
         return RolloutEngines.create(ctx);
+    }
+
+    /** Every chaos experiment of the rollout, checked by the cluster's chaos engine, all problems at once. */
+    @Override
+    public void check(Cluster cluster, String path, RolloutSpec spec) throws RolloutException {
+        List<String> problems = new ArrayList<>();
+        ChaosExperiments experiments = null;
+        for (int i = 0; i < spec.steps().size(); i++) {
+            if (spec.steps().get(i) instanceof StepSpec.Chaos c) {
+                experiments = experiments != null ? experiments
+                        : chaos.experiments(cluster, new FleetSimulator(spec.simulation(), clock)); // only to validate: the
+                // cluster's own fleet is made when its rollout opens, sized by its wave
+                try {
+                    experiments.validate(path + ".steps[" + i + "].chaos", c.experiment());
+                } catch (InvalidSpecException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RolloutException("cannot run the chaos steps in " + cluster.name() + ":\n" + String.join("\n", problems));
+        }
+    }
+
+    @Override
+    public void approve(String rolloutId, String who, Instant now) throws RolloutException {
+        Optional<RolloutState> s;
+        try {
+            s = store.load(rolloutId);
+        } catch (IOException e) {
+            throw new RolloutException("cannot read the state of rollout " + rolloutId + ": " + e.getMessage(), e);
+        }
+        if (s.isPresent() && s.get().phase() == RolloutPhase.PAUSED) {
+            new RolloutControl(store).approve(rolloutId, who, now);
+        }
     }
 }

@@ -13,6 +13,7 @@ public final class SimulatedWaves {
     private SimulatedWaves() {
     }
 
+    /** Runs until the plan ends or a wave waits for approval (then returns the paused state). */
     public static WaveRunState toEnd(WaveEngine engine, SimulatedClock clock) throws RolloutException {
         WaveRunState s = engine.start();
         if (!s.events().isEmpty()) {
@@ -20,7 +21,7 @@ public final class SimulatedWaves {
             clock.advanceTo(s.events().get(s.events().size() - 1).time());
         }
         s = engine.advance();
-        for (int i = 0; !s.phase().isTerminal(); i++) {
+        for (int i = 0; !s.phase().isTerminal() && s.phase() != PlanPhase.PAUSED; i++) {
             if (s.waitUntil() == null || i >= MAX_WAKEUPS) {
                 throw new IllegalStateException("plan " + s.planId() + " stopped in " + s.phase() + " with nothing to wait for");
             }

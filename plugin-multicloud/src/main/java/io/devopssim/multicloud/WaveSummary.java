@@ -42,7 +42,7 @@ public record WaveSummary(String planId, String phase, String outcome, List<Row>
         for (ClusterRun c : state.clusters()) {
             rows.add(new Row(c.wave() + 1, orUnknown(c.waveName()), c.cluster(), orUnknown(c.cloud()), orUnknown(c.region()),
                     status(c.status(), state.phase()), tone(c.status(), state.phase()),
-                    c.replicas() == null ? "" : c.replicas().toString(), c.health() == null ? "" : c.health().toLowerCase(Locale.ROOT),
+                    c.currentReplicas() == null ? "" : c.currentReplicas().toString(), c.health() == null ? "" : c.health().toLowerCase(Locale.ROOT),
                     commits(c), c.note() == null ? "" : c.note()));
         }
         return new WaveSummary(state.planId(), words(state.phase().name()), state.outcome() == null ? "" : state.outcome(), rows);
@@ -68,16 +68,19 @@ public record WaveSummary(String planId, String phase, String outcome, List<Row>
     private static String commits(ClusterRun c) {
         List<String> parts = new ArrayList<>();
         if (c.replicasCommit() != null) {
-            parts.add("sized " + WaveEngine.shortId(c.replicasCommit()));
+            parts.add("sized " + WaveTimeline.shortId(c.replicasCommit()));
+        }
+        for (String resize : c.taken().commits()) {
+            parts.add("resized " + WaveTimeline.shortId(resize));
         }
         if (c.promotionCommit() != null) {
-            parts.add("promoted " + WaveEngine.shortId(c.promotionCommit()));
+            parts.add("promoted " + WaveTimeline.shortId(c.promotionCommit()));
         }
         if (c.failoverCommit() != null) {
-            parts.add("traffic shifted " + WaveEngine.shortId(c.failoverCommit()));
+            parts.add("traffic shifted " + WaveTimeline.shortId(c.failoverCommit()));
         }
         if (!c.reverts().isEmpty()) {
-            parts.add("reverted in " + String.join(", ", c.reverts().stream().map(WaveEngine::shortId).toList()));
+            parts.add("reverted in " + String.join(", ", c.reverts().stream().map(WaveTimeline::shortId).toList()));
         }
         return String.join("; ", parts);
     }

@@ -101,6 +101,36 @@ public final class MockClusters implements AutoCloseable {
                 .resource(app).update();
     }
 
+    /**
+     * What an auto-syncing Argo CD in the cluster reports once it deployed {@code revision}: the Application Synced
+     * and Healthy at it.
+     */
+    public void setApplicationRevision(String cluster, String revision) {
+        GenericKubernetesResource app = admins.get(cluster).genericKubernetesResources("argoproj.io/v1alpha1", "Application")
+                .inNamespace(ARGOCD_NS).withName(APP).get();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> status = (Map<String, Object>) app.getAdditionalProperties().get("status");
+        status.put("sync", Map.of("status", "Synced", "revision", revision));
+        status.put("health", Map.of("status", "Healthy"));
+        admins.get(cluster).genericKubernetesResources("argoproj.io/v1alpha1", "Application").inNamespace(ARGOCD_NS)
+                .resource(app).update();
+    }
+
+    /**
+     * Argo CD in each of these clusters syncs now: its Application is Synced and Healthy at the head of the branch
+     * it follows (main of {@code repo}), as an auto-synced Application reports after a refresh.
+     */
+    public void syncArgoCd(EnvRepo repo, List<String> clusters) {
+        for (String c : clusters) {
+            try {
+                List<String> commits = repo.commitIds();
+                setApplicationRevision(c, commits.get(commits.size() - 1));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     /** The API server goes away: connections are refused from now on. */
     public void stop(String cluster) {
         admins.get(cluster).close();

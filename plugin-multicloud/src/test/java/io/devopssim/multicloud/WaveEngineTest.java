@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -192,6 +193,63 @@ class WaveEngineTest {
             assertThat(end.cluster("aks-we").orElseThrow().failoverCommit()).isNotNull();
             assertThat(w.lines).anyMatch(l -> l.startsWith("[plan] shifted aks-we's traffic share 25 -> 0 to gke-ew1 25 -> 38,"
                     + " eks-use1 25 -> 37 in commit"));
+            // the receivers, sized for their own load (9), are resized right after the weights for the part of aks-we's
+            // load they took (13/25 and 12/25 of it), each in a commit of its own whose trailers name aks-we
+            List<String> steps = w.repo.steps();
+            int failover = steps.indexOf("checkout-1.5.0/europe-aks-we-failover");
+            assertThat(steps.subList(failover + 1, failover + 3)).containsExactly(
+                    "checkout-1.5.0/europe-gke-ew1-replicas-after-aks-we", "checkout-1.5.0/europe-eks-use1-replicas-after-aks-we");
+            ClusterRun gke = end.cluster("gke-ew1").orElseThrow();
+            assertThat(gke.replicas()).isEqualTo(9);
+            assertThat(gke.currentReplicas()).isGreaterThan(9);
+            assertThat(gke.taken().shares()).containsExactly(new TakenTraffic.Share("aks-we", 13 / 25.0));
+            assertThat(w.repo.values("gke-ew1")).contains("replicaCount: " + gke.currentReplicas() + "\n");
+            assertThat(w.repo.values("eks-use1")).contains("replicaCount: " + end.cluster("eks-use1").orElseThrow()
+                    .currentReplicas() + "\n");
+            assertThat(w.lines).anyMatch(l -> l.matches("\\[plan] gke-ew1: resized helm replicaCount 9 -> " + gke.currentReplicas()
+                    + " after taking traffic of aks-we, for a forecast peak of \\d+ req/s \\(.*; plus 52% of aks-we's \\d+ req/s\\) in commit .*"));
+        }
+    }
+
+    @Test
+    @DisplayName("a failed wave restores by commit the traffic weights it had before its failover, when the drained cluster is healthy again")
+    void shouldRestoreThePreWaveWeightsWhenTheWaveRollsBack() throws Exception {
+        // aks-we is down from the moment every rollout of the europe wave started until its traffic was shifted; then
+        // gke-ew1's gate fails the wave
+        try (WaveWorld w = world("restore", plan("shift", "gke-ew1, aks-we, eks-use1",
+                "gke-ew1: {canaryRegression: {errorRateDelta: 0.05}}"))) {
+            AtomicBoolean down = new AtomicBoolean();
+            ClusterHealthCheck simulated = w.health;
+            w.health = c -> c.name().equals("aks-we") && down.get()
+                    ? ClusterHealth.unreachable("aks-we", w.clock.now(), "API server did not answer") : simulated.check(c);
+            w.onEvent = (cluster, message) -> {
+                if (cluster == null && message.startsWith("rollout checkout-1.5.0.europe.eks-use1 started")) {
+                    down.set(true);
+                } else if (cluster == null && message.startsWith("shifted aks-we's traffic share")) {
+                    down.set(false);
+                }
+            };
+            String before = w.repo.read(EnvRepo.TRAFFIC);
+
+            WaveRunState end = w.run();
+
+            assertThat(end.phase()).isEqualTo(PlanPhase.ROLLED_BACK);
+            assertThat(statuses(end)).containsExactly(ClusterStatus.PROMOTED, ClusterStatus.ROLLED_BACK, ClusterStatus.SKIPPED,
+                    ClusterStatus.ROLLED_BACK);
+            assertThat(w.repo.read(EnvRepo.TRAFFIC)).isEqualTo(before);
+            List<String> steps = w.repo.steps();
+            assertThat(steps).containsSubsequence("checkout-1.5.0/europe-aks-we-failover",
+                    "checkout-1.5.0/europe-gke-ew1-replicas-after-aks-we", "checkout-1.5.0/europe-gke-ew1-revert-resize-0",
+                    "checkout-1.5.0/europe-gke-ew1-revert-replicas", "checkout-1.5.0/europe-restore-weights");
+            assertThat(steps.get(steps.size() - 1)).as("the weights last, once every cluster is back").isEqualTo(
+                    "checkout-1.5.0/europe-restore-weights");
+            for (String c : List.of("gke-ew1", "aks-we", "eks-use1")) {
+                assertThat(w.repo.values(c)).contains("tag: \"1.4.2\"").contains("replicaCount: 4\n");
+            }
+            assertThat(end.weights().restoreCommit()).isNotNull();
+            assertThat(end.outcome()).startsWith("wave europe failed: gke-ew1");
+            assertThat(w.lines).anyMatch(l -> l.startsWith("[plan] traffic weights of wave europe restored to gke-ew1 25,"
+                    + " aks-we 25, eks-use1 25 in commit"));
         }
     }
 
@@ -252,7 +310,13 @@ class WaveEngineTest {
         }
         assertThat(expected.phase()).isEqualTo(PlanPhase.ROLLED_BACK);
         assertThat(statuses(expected)).containsExactly(ClusterStatus.PROMOTED, ClusterStatus.ROLLED_BACK, ClusterStatus.SKIPPED);
-        assertThat(expectedSteps).contains("checkout-1.5.0/europe-aks-we-failover", "checkout-1.5.0/europe-gke-ew1-revert-replicas");
+        assertThat(expectedSteps).contains("checkout-1.5.0/europe-aks-we-failover", "checkout-1.5.0/europe-gke-ew1-replicas-after-aks-we",
+                "checkout-1.5.0/europe-gke-ew1-revert-resize-0", "checkout-1.5.0/europe-gke-ew1-revert-replicas",
+                "checkout-1.5.0/europe-restore-weights");
+        // aks-we is still down when the wave rolls back: it stays at 0, its share before the wave goes to gke-ew1
+        assertThat(expectedTraffic).contains("gke-ew1: 50\n").contains("aks-we: 0\n");
+        assertThat(expected.events()).anyMatch(e -> e.message().startsWith("traffic weights of wave europe restored to"
+                + " gke-ew1 50, aks-we 0; still unhealthy, kept at 0 (share before the wave spread over the others): aks-we (was 25)"));
         assertThat(crashPoints).hasSizeGreaterThan(12);
 
         for (int crashAt : crashPoints) {
@@ -272,6 +336,67 @@ class WaveEngineTest {
                 assertThat(w.repo.read(EnvRepo.TRAFFIC)).isEqualTo(expectedTraffic);
                 assertThat(w.fleets.all().values()).allSatisfy(f -> assertThat(f.canaryWeight()).isZero());
             }
+        }
+    }
+
+    @Test
+    @DisplayName("a wave whose rollouts pause until approved waits for one approval, then all its clusters go on")
+    void shouldWaitForOneApprovalPerWave() throws Exception {
+        String steps = "[{setWeight: 20}, {pause: {}}, {analysis: {window: 1m}}]";
+        String yaml = plan("abort", "gke-ew1, aks-we", "").replace("steps: " + STEPS + "\n    soak: 3m",
+                "steps: " + steps + "\n    soak: 3m");
+        try (WaveWorld w = world("approve", yaml)) {
+            WaveRunState paused = w.run();
+
+            assertThat(paused.phase()).isEqualTo(PlanPhase.PAUSED);
+            assertThat(paused.wave()).isEqualTo(1);
+            assertThat(w.lines).contains("[plan] wave europe waits for approval: gke-ew1 at step 2, aks-we at step 2 paused"
+                    + " until approved; one approval lets them all go on");
+            assertThat(w.repo.steps()).doesNotContain("checkout-1.5.0.europe.gke-ew1/promote");
+            assertThat(w.engine().advance().phase()).as("nothing goes on without the approval").isEqualTo(PlanPhase.PAUSED);
+
+            WaveEngine engine = w.engine();
+            assertThat(engine.approve("alice").phase()).isEqualTo(PlanPhase.RUNNING);
+            assertThatThrownBy(() -> engine.approve("bob")).isInstanceOf(RolloutException.class)
+                    .hasMessage("plan checkout-1.5.0 is not waiting for approval (it is running)");
+            WaveRunState end = SimulatedWaves.toEnd(engine, w.clock);
+
+            assertThat(end.phase()).isEqualTo(PlanPhase.SUCCEEDED);
+            assertThat(w.lines).contains("[plan] wave europe approved by alice: gke-ew1, aks-we go on");
+            assertThat(w.repo.steps()).contains("checkout-1.5.0.europe.gke-ew1/promote", "checkout-1.5.0.europe.aks-we/promote");
+        }
+    }
+
+    @Test
+    @DisplayName("a wave paused for approval can be aborted instead: its paused rollouts are rolled back by commit")
+    void shouldRollBackAPausedWaveWhenAborted() throws Exception {
+        String yaml = plan("abort", "gke-ew1, aks-we", "").replace("steps: " + STEPS + "\n    soak: 3m",
+                "steps: [{setWeight: 20}, {pause: {}}, {analysis: {window: 1m}}]\n    soak: 3m");
+        try (WaveWorld w = world("abort-paused", yaml)) {
+            assertThat(w.run().phase()).isEqualTo(PlanPhase.PAUSED);
+
+            WaveEngine engine = w.engine();
+            engine.abort("not today");
+            WaveRunState end = SimulatedWaves.toEnd(engine, w.clock);
+
+            assertThat(end.phase()).isEqualTo(PlanPhase.ABORTED);
+            assertThat(statuses(end)).containsExactly(ClusterStatus.PROMOTED, ClusterStatus.ROLLED_BACK, ClusterStatus.ROLLED_BACK);
+            assertThat(w.repo.steps()).contains("checkout-1.5.0/europe-gke-ew1-revert-replicas",
+                    "checkout-1.5.0/europe-aks-we-revert-replicas").doesNotContain("checkout-1.5.0.europe.gke-ew1/promote");
+            assertThat(w.fleets.all().get("gke-ew1").canaryWeight()).as("no canary traffic left").isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("a chaos step the runtime has no chaos engine for is refused before the plan commits anything")
+    void shouldRefuseChaosStepsWithoutAChaosEngineBeforeAnyCommit() throws Exception {
+        String yaml = plan("abort", "gke-ew1", "").replace("steps: " + STEPS + "\n    soak: 3m",
+                "steps: [{setWeight: 20}, {chaos: {name: slow, faults: [{latency: {ms: 50}}], duration: 1m}}]\n    soak: 3m");
+        try (WaveWorld w = world("no-chaos", yaml)) {
+            assertThatThrownBy(() -> w.engine().start()).isInstanceOf(RolloutException.class)
+                    .hasMessageContaining("cannot start: cannot run the chaos steps in gke-ew1:")
+                    .hasMessageContaining("waves[1].steps[1].chaos: chaos steps need the chaos engine (plugin-chaos)");
+            assertThat(w.repo.steps()).containsExactly("seed");
         }
     }
 

@@ -173,6 +173,41 @@ class WaveFailoverTest {
 
     @Test
     @Order(3)
+    @DisplayName("Argo CD: a cluster counts as promoted once its Application is Synced and Healthy at its promotion commit;"
+            + " one whose Argo CD never deploys it fails the wave")
+    void shouldWaitForEachClustersArgoCdAndFailTheWaveOfOneThatNeverSyncs() throws Exception {
+        WaveWorld w = world("abort");
+        w.verifiers = ClusterArgoCdSync.verifiers(clients, Duration.ofMinutes(2), w.clock);
+        // Argo CD syncs a little after each promotion commit, except in eks-use1, where it is stuck
+        w.onEvent = (cluster, message) -> {
+            if (cluster != null && !cluster.equals("eks-use1") && message.contains("waiting for the deployment to be synced")) {
+                mocks.syncArgoCd(repo, List.of(cluster));
+            }
+        };
+
+        WaveRunState end = w.run();
+
+        assertThat(end.phase()).isEqualTo(PlanPhase.ROLLED_BACK);
+        assertThat(end.outcome()).startsWith("wave europe failed: eks-use1 rolled back: deployment failed after promotion:"
+                + " eks-use1: timed out after PT2M waiting for checkout to be Synced and Healthy at");
+        assertThat(end.clusters()).extracting(ClusterRun::status).containsExactly(ClusterStatus.PROMOTED,
+                ClusterStatus.ROLLED_BACK, ClusterStatus.ROLLED_BACK, ClusterStatus.ROLLED_BACK);
+        String doPromotion = end.cluster("do-ams3").orElseThrow().promotionCommit();
+        assertThat(w.lines).contains("[canary do-ams3] promoted: do-ams3: checkout is Synced and Healthy at "
+                + doPromotion.substring(0, 12));
+        int synced = w.lines.indexOf("[canary do-ams3] promoted: do-ams3: checkout is Synced and Healthy at "
+                + doPromotion.substring(0, 12));
+        int nextWave = w.lines.indexOf(w.lines.stream().filter(l -> l.startsWith("[plan] wave 2/2 europe")).findFirst().orElseThrow());
+        assertThat(synced).as("the next wave waits for Argo CD").isLessThan(nextWave);
+        assertThat(repo.steps()).contains("checkout-1.5.0.europe.eks-use1/revert-promotion", "checkout-1.5.0/europe-gke-ew1-revert-promotion");
+        for (String c : List.of("gke-ew1", "aks-we", "eks-use1")) {
+            assertThat(repo.values(c)).as(c).contains("tag: \"1.4.2\"").contains("replicaCount: 4");
+        }
+        assertNoSecretPrinted(w);
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("abort: eks-use1's API server goes away during the soak; every cluster of the wave is reverted by commit")
     void shouldRollBackTheWaveWhenAnApiServerGoesAway() throws Exception {
         // last in this class: the API server does not come back

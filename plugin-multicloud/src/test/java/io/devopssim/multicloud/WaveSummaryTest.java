@@ -70,11 +70,11 @@ class WaveSummaryTest {
                                   String sized, String promoted, String failover, List<String> reverts, String health, String note) {
         Cluster c = cluster(name);
         return new ClusterRun(wave, waveName, name, c.cloud().displayName(), c.region(), status, "p." + waveName + "." + name,
-                true, replicas, sized, promoted, failover, reverts, health, note);
+                true, replicas, sized, promoted, failover, reverts, health, note, null);
     }
 
     private static WaveRunState state(PlanPhase phase, String outcome, ClusterRun... clusters) {
         return new WaveRunState("checkout-1.5.0", "d", phase, 1, WaveStage.ROLLING_OUT, List.of(clusters), T, T, null, T, 0,
-                false, outcome, List.of());
+                false, outcome, List.of(), null);
     }
 }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Everything a wave plan runs against in the tests: simulated time, simulated fleets (one per cluster, outliving
@@ -45,6 +46,8 @@ final class WaveWorld implements AutoCloseable {
     ClusterHealthCheck health;
     /** Forecasts the clusters' load for sizing: the daily profile unless a test sets another. */
     LoadForecaster forecaster;
+    /** Each cluster's deployment verifier (its Argo CD); none by default: the commit is trusted. */
+    Function<Cluster, DeploymentVerifier> verifiers = c -> DeploymentVerifier.NONE;
     /** Called with (cluster, message) for every event of a cluster's rollout, and (null, message) for the plan's. */
     BiConsumer<String, String> onEvent = (cluster, message) -> { };
 
@@ -67,7 +70,7 @@ final class WaveWorld implements AutoCloseable {
 
     WaveEngine engine(StateStore rollouts, WaveStateStore plans) {
         SimulatedClusterRollouts clusterRollouts = new SimulatedClusterRollouts(fleets, ThresholdJudge::new,
-                c -> DeploymentVerifier.NONE, promoter, git, rollouts, clock, RETRY);
+                verifiers, promoter, git, rollouts, clock, RETRY);
         TrafficWeights weights = plan.traffic() == null ? null
                 : new GitTrafficWeights(promoter, plan.gitops().repoUrl(), plan.gitops().branch(), plan.traffic(), git);
         return new WaveEngine(new WaveContext("checkout-1.5.0", plan, registry, clusterRollouts, c -> health.check(c),

@@ -116,6 +116,7 @@ public final class GitPromoter implements Promoter, AutoCloseable {
      * Commits several values of one manifest in one commit, or finds the commit this step already made. The
      * result's {@code previousValue} lists the values before, in the order of the changes, joined by ", ".
      */
+    @Override
     public PromotionResult promoteValues(ValuesPromotionRequest request) throws PromotionException {
         String path = repoPath(request.file());
         String where = " on branch " + request.branch() + " of " + TransportErrors.safeUrl(request.repoUrl());
@@ -216,6 +217,7 @@ public final class GitPromoter implements Promoter, AutoCloseable {
     }
 
     /** The newest {@code max} commits of the branch, newest first. */
+    @Override
     public List<CommitInfo> log(String repoUrl, String branch, GitCredentials credentials, int max)
             throws PromotionException {
         if (max < 0) {
@@ -249,6 +251,7 @@ public final class GitPromoter implements Promoter, AutoCloseable {
     }
 
     /** The values at {@code locators} in {@code file} at the tip of {@code branch}, read from one fetch. */
+    @Override
     public List<String> currentValues(String repoUrl, String branch, String file, List<ValueLocator> locators,
                                       GitCredentials credentials) throws PromotionException {
         String path = repoPath(file);

@@ -49,7 +49,7 @@ final class TrafficReader {
         f.put("serviceSelector", List.of("service", "colourLabel", "stableColour", "newColour"));
         f.put("httpRoute", List.of("route", "rule", "stableService", "canaryService"));
         f.put("argoRollouts", List.of("rollout"));
-        f.put("gitops", List.of("repo", "branch", "file", "helm", "yaml", "credentials", "waitForSync"));
+        f.put("gitops", List.of("repo", "branch", "file", "helm", "yaml", "stableWeight", "credentials", "waitForSync"));
         return f;
     }
 
@@ -172,12 +172,29 @@ final class TrafficReader {
                 ? GitOpsReader.credentials(node.get("credentials", false).orElseThrow(), node.path("credentials"), problems)
                 : promotion.map(GitOpsSpec::credentials);
         Optional<Boolean> wait = RuntimeReader.bool(node, "waitForSync", false);
+        Optional<ValueLocator> stable = weight.isPresent() && node.has("stableWeight")
+                ? stableWeightLocator(node, weight.get()) : Optional.empty();
         if (repo.isEmpty() || branch.isEmpty() || file.isEmpty() || weight.isEmpty() || credentials.isEmpty()
-                || wait.isEmpty()) {
+                || wait.isEmpty() || (node.has("stableWeight") && stable.isEmpty())) {
             return Optional.empty(); // a missing default was reported under gitops:
         }
         return Optional.of(new TrafficSpec.GitOps(repo.get(), branch.get(), file.get(), weight.get(), credentials.get(),
-                wait.get()));
+                wait.get(), stable.orElse(null)));
+    }
+
+    /**
+     * The stable backend's weight, written as the canary's is ({@code helm} key or {@code yaml} path): both change
+     * in one commit, so no revision of the file has the two weights out of step.
+     */
+    private static Optional<ValueLocator> stableWeightLocator(SpecNode node, ValueLocator canary) {
+        Optional<ValueLocator> stable = node.text("stableWeight", true).map(path -> canary instanceof ValueLocator.HelmValue
+                ? new ValueLocator.HelmValue(path) : new ValueLocator.YamlPath(path));
+        if (stable.isPresent() && stable.get().equals(canary)) {
+            node.problems().add(node.path("stableWeight"), "must differ from the canary's weight ("
+                    + canary.describe() + ")");
+            return Optional.empty();
+        }
+        return stable;
     }
 
     private static Optional<ValueLocator> weightLocator(SpecNode node) {

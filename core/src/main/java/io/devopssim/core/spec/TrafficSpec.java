@@ -67,9 +67,18 @@ public sealed interface TrafficSpec {
      * @param weight      where the weight is in it (a Helm value or a YAML path)
      * @param credentials for the repository (by default {@code gitops.credentials})
      * @param waitForSync after each weight commit, wait for Argo CD ({@code argocd:}) to be Synced and Healthy at it
+     * @param stableWeight where the stable backend's weight is in the same file ({@code 100 -} the canary's), changed in
+     *                    the same commit as the canary's (an HTTPRoute kept in Git); null when only one value moves
      */
     record GitOps(String repoUrl, String branch, String file, ValueLocator weight, CredentialsSpec credentials,
-                  boolean waitForSync) implements TrafficSpec {
+                  boolean waitForSync, ValueLocator stableWeight) implements TrafficSpec {
+
+        /** One value moves: the canary's weight. */
+        public GitOps(String repoUrl, String branch, String file, ValueLocator weight, CredentialsSpec credentials,
+                      boolean waitForSync) {
+            this(repoUrl, branch, file, weight, credentials, waitForSync, null);
+        }
+
         @Override
         public String router() {
             return "gitops";

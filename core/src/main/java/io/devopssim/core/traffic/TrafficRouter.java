@@ -16,16 +16,27 @@ public interface TrafficRouter {
     int canaryWeight() throws TrafficRoutingException;
 
     /**
-     * Sets the weight as one named change of a rollout. {@code change} names it the same way across
-     * restarts (the engine passes {@code step-3}, {@code promote}, {@code rollback}), so a router that
-     * records every change (GitOps: one commit each) makes each change at most once.
+     * Sets the weight as one named change of a rollout ({@link TrafficChange#name()} is the same across restarts),
+     * so a router that records every change (GitOps: one commit each) makes each change at most once.
      *
      * @return the revision a deployment controller must apply before the weight takes effect (the engine
      *         then waits for it without holding a thread), or empty when it has taken effect already
      */
-    default Optional<String> changeCanaryWeight(int percent, String change) throws TrafficRoutingException {
-        setCanaryWeight(percent);
+    default Optional<String> changeCanaryWeight(TrafficChange change) throws TrafficRoutingException {
+        setCanaryWeight(change.percent());
         return Optional.empty();
+    }
+
+    /**
+     * Takes traffic back to {@code change.percent()} in a rollback. A router that records its changes (GitOps)
+     * undoes the rollout's own changes, newest first, by reverting them, until it holds that weight, so the
+     * history shows what was undone and a deployment controller's auto-sync agrees with it; any other router
+     * sets the weight. Safe to repeat: what is undone already is not undone again.
+     *
+     * @return as {@link #changeCanaryWeight(TrafficChange)}: the revision to wait for, if any
+     */
+    default Optional<String> takeBack(TrafficChange change) throws TrafficRoutingException {
+        return changeCanaryWeight(change);
     }
 
     /**

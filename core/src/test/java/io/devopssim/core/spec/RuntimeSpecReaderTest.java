@@ -161,11 +161,29 @@ class RuntimeSpecReaderTest {
                 .containsExactly(
                         "traffic.kustomizeImage: unknown key (known: router, stableDeployment, canaryDeployment, replicas, service,"
                                 + " colourLabel, stableColour, newColour, route, rule, stableService, canaryService, rollout, repo,"
-                                + " branch, file, helm, yaml, credentials, waitForSync)",
+                                + " branch, file, helm, yaml, stableWeight, credentials, waitForSync)",
                         "traffic.file: must be a path inside the repository, relative to its root, got \"../canary.yaml\"",
                         "traffic: needs exactly one of helm, yaml (where the weight is in the file, e.g. helm: canary.weight)");
         assertThat(problems(BASE + "traffic: {router: gitops, file: canary.yaml, helm: canary.weight, waitForSync: true}\n"))
                 .containsExactly("traffic.waitForSync: needs an argocd: section (the Application that applies the weight)");
+    }
+
+    @Test
+    @DisplayName("an HTTPRoute kept in Git: the stable backend's weight is located as the canary's, and apart from it")
+    void shouldReadTheStableWeightOfAnHttpRouteInGit() throws Exception {
+        RolloutSpec spec = reader.read(BASE + """
+                traffic:
+                  router: gitops
+                  file: apps/checkout/route.yaml
+                  yaml: spec.rules[0].backendRefs[1].weight
+                  stableWeight: spec.rules[0].backendRefs[0].weight
+                """);
+
+        assertThat(spec.runtime().traffic()).isEqualTo(new TrafficSpec.GitOps("http://127.0.0.1:8080/env.git", "main",
+                "apps/checkout/route.yaml", new ValueLocator.YamlPath("spec.rules[0].backendRefs[1].weight"), CredentialsSpec.NONE,
+                false, new ValueLocator.YamlPath("spec.rules[0].backendRefs[0].weight")));
+        assertThat(problems(BASE + "traffic: {router: gitops, file: canary.yaml, helm: canary.weight, stableWeight: canary.weight}\n"))
+                .containsExactly("traffic.stableWeight: must differ from the canary's weight (helm canary.weight)");
     }
 
     @Test

@@ -18,11 +18,7 @@ import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.routing.Crds;
 import io.devopssim.core.chaos.ChaosExperiments;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnableKubernetesMockClient(crud = true)
 class ArgoCdPromotionTest {
-    private static final String NS = "argocd";
 
     static KubernetesMockServer server;
     static KubernetesClient client;
+    private final PlayedArgoCd argoCd = new PlayedArgoCd(client);
 
     @TempDir
     Path tmp;
@@ -64,20 +58,7 @@ class ArgoCdPromotionTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        app().delete();
-        client.genericKubernetesResources(KubernetesArgoCdApplications.API_VERSION, KubernetesArgoCdApplications.KIND)
-                .inNamespace(NS).load(new ByteArrayInputStream("""
-                        apiVersion: argoproj.io/v1alpha1
-                        kind: Application
-                        metadata: {name: checkout-prod, namespace: argocd}
-                        spec:
-                          project: default
-                          source: {repoURL: https://git.example/env.git, path: prod/checkout, targetRevision: main}
-                          destination: {server: https://kubernetes.default.svc, namespace: payments}
-                        status:
-                          sync: {status: Synced, revision: "1111111111111111111111111111111111111111"}
-                          health: {status: Healthy}
-                        """.getBytes(StandardCharsets.UTF_8))).create();
+        argoCd.reset();
         env = new EnvRepoFixture(tmp.resolve("repo"));
         RolloutSpec spec = CanaryEngineTestSpecs.healthy(env);
         FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
@@ -86,19 +67,19 @@ class ArgoCdPromotionTest {
                 new GitPromoter(PromoterOptions.defaults().withWorkRoot(tmp.resolve("work"))), GitCredentials.ANONYMOUS,
                 new InMemoryStateStore(), clock, RolloutListener.NONE, RolloutContext.RetryPolicy.DEFAULT,
                 ChaosExperiments.NONE,
-                new ArgoCdVerifier(new KubernetesArgoCdApplications(client, NS), "checkout-prod", Duration.ofMinutes(5), true, clock)));
+                argoCd.verifier(clock)));
     }
 
     @Test
     void shouldCallItPromotedOnlyWhenArgoCdIsSyncedAndHealthyAtTheCommit() throws Exception {
         RolloutState s = runUntilVerifying();
         String commit = s.events().get(s.events().size() - 1).commitId();
-        assertThat(app().get().<Object>get("operation", "sync", "revision")).isEqualTo(commit);
+        assertThat(argoCd.requestedRevision()).isEqualTo(commit);
 
         clock.advance(Duration.ofSeconds(10));
         assertThat(engine.advance().phase()).as("nothing synced yet").isEqualTo(RolloutPhase.VERIFYING);
 
-        controllerFinished(commit, "Healthy");
+        argoCd.finished(commit, "Healthy");
         clock.advance(Duration.ofSeconds(10));
         RolloutState end = engine.advance();
 
@@ -112,7 +93,7 @@ class ArgoCdPromotionTest {
         RolloutState s = runUntilVerifying();
         String commit = s.events().get(s.events().size() - 1).commitId();
 
-        controllerFinished(commit, "Degraded");
+        argoCd.finished(commit, "Degraded");
         clock.advance(Duration.ofSeconds(10));
         RolloutState end = engine.advance();
 
@@ -160,20 +141,5 @@ class ArgoCdPromotionTest {
             s = engine.advance();
         }
         return s;
-    }
-
-    /** Argo CD's controller finished the sync: records the result and clears .operation. */
-    private static void controllerFinished(String revision, String health) {
-        app().patch(PatchContext.of(PatchType.JSON_MERGE), """
-                {"status":{"operationState":{"phase":"Succeeded","message":"synced","startedAt":"2026-11-23T09:00:01Z",
-                 "finishedAt":"2026-11-23T09:00:09Z","syncResult":{"revision":"%s"}},
-                 "sync":{"status":"Synced","revision":"%s"},"health":{"status":"%s"}}}
-                """.formatted(revision, revision, health));
-        app().patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"remove\",\"path\":\"/operation\"}]");
-    }
-
-    private static Resource<GenericKubernetesResource> app() {
-        return client.genericKubernetesResources(KubernetesArgoCdApplications.API_VERSION,
-                KubernetesArgoCdApplications.KIND).inNamespace(NS).withName("checkout-prod");
     }
 }

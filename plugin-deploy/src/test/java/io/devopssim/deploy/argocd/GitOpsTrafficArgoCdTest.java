@@ -1,31 +1,21 @@
 package io.devopssim.deploy.argocd;
 
-import io.devopssim.core.chaos.ChaosExperiments;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
-import io.devopssim.core.judge.AnalysisRunner;
-import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetSimulator;
 import io.devopssim.core.spec.RolloutSpec;
-import io.devopssim.core.spec.RolloutSpecReader;
-import io.devopssim.core.spec.TrafficSpec;
 import io.devopssim.core.state.InMemoryStateStore;
 import io.devopssim.core.state.RolloutEvent;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.testing.GitHttpTestServer;
 import io.devopssim.core.time.SimulatedClock;
-import io.devopssim.deploy.CanaryEngine;
+import io.devopssim.deploy.GitOpsTraffic;
+import io.devopssim.deploy.RolloutEngine;
 import io.devopssim.deploy.RolloutContext;
-import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.routing.Crds;
-import io.devopssim.deploy.routing.GitOpsRouter;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.eclipse.jgit.revwalk.FooterLine;
@@ -37,8 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,21 +44,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnableKubernetesMockClient(crud = true)
 class GitOpsTrafficArgoCdTest {
-    private static final String NS = "argocd";
     private static final String PASSWORD = UUID.randomUUID().toString();
-    private static final String VALUES = "image:\n  repository: ghcr.io/acme/checkout\n  tag: \"1.4.2\"\n";
-    private static final String CANARY = "canary:\n  weight: 0\n";
+    private static final String VALUES = GitOpsTraffic.VALUES;
+    private static final String CANARY = GitOpsTraffic.WEIGHT;
     private static final AtomicInteger REPOS = new AtomicInteger();
+    private static final String CANARY_STEPS = GitOpsTraffic.CANARY_STEPS;
+    private static final String HEALTH = "{window: 1m, metrics: [{metric: error_rate, max: 0.02}]}";
     private static GitHttpTestServer git;
 
     static KubernetesMockServer server;
     static KubernetesClient client;
+    private final PlayedArgoCd argoCd = new PlayedArgoCd(client);
 
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-23T09:00:00Z"));
     private final GitCredentials credentials = new GitCredentials("deployer", PASSWORD.toCharArray());
     private String repo;
     private GitPromoter promoter;
-    private CanaryEngine engine;
+    private RolloutEngine engine;
 
     @BeforeAll
     static void setUpServers() throws Exception {
@@ -85,43 +75,18 @@ class GitOpsTrafficArgoCdTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        app().delete();
-        client.genericKubernetesResources(KubernetesArgoCdApplications.API_VERSION, KubernetesArgoCdApplications.KIND)
-                .inNamespace(NS).load(new ByteArrayInputStream("""
-                        apiVersion: argoproj.io/v1alpha1
-                        kind: Application
-                        metadata: {name: checkout-prod, namespace: argocd}
-                        spec:
-                          project: default
-                          source: {repoURL: https://git.example/env.git, path: apps/checkout, targetRevision: main}
-                          destination: {server: https://kubernetes.default.svc, namespace: payments}
-                        status:
-                          sync: {status: Synced, revision: "1111111111111111111111111111111111111111"}
-                          health: {status: Healthy}
-                        """.getBytes(StandardCharsets.UTF_8))).create();
+        argoCd.reset();
         repo = "env-" + REPOS.incrementAndGet();
-        String url = git.createRepository(repo, Map.of("apps/checkout/values.yaml", VALUES, "apps/checkout/canary.yaml", CANARY));
-        RolloutSpec spec = new RolloutSpecReader().read("""
-                app: checkout
-                image: ghcr.io/acme/checkout:1.5.0
-                steps:
-                  - setWeight: 10
-                  - pause: 1m
-                  - setWeight: 50
-                  - pause: 1m
-                gitops: {repo: %s, file: apps/checkout/values.yaml, helm: image.tag}
-                traffic: {router: gitops, file: apps/checkout/canary.yaml, helm: canary.weight, waitForSync: true}
-                cluster: {context: test}
-                argocd: {application: checkout-prod, timeout: 5m}
-                """.formatted(url));
         promoter = new GitPromoter(PromoterOptions.defaults());
-        FleetSimulator fleet = new FleetSimulator(spec.simulation(), clock);
-        engine = new CanaryEngine(new RolloutContext("checkout-1.5.0", spec,
-                new GitOpsRouter(promoter, (TrafficSpec.GitOps) spec.runtime().traffic(), credentials, "checkout-1.5.0", "checkout"),
-                new AnalysisRunner(fleet, new ThresholdJudge(spec.analysis())), promoter, credentials,
-                new InMemoryStateStore(), clock, RolloutListener.NONE, RolloutContext.RetryPolicy.DEFAULT,
-                ChaosExperiments.NONE,
-                new ArgoCdVerifier(new KubernetesArgoCdApplications(client, NS), "checkout-prod", Duration.ofMinutes(5), true, clock)));
+    }
+
+    /** A rollout of {@code strategy} on a new repository, Argo CD waited for after each weight commit. */
+    private RolloutEngine engine(String strategy) throws Exception {
+        String url = git.createRepository(repo, GitOpsTraffic.files());
+        RolloutSpec spec = GitOpsTraffic.spec(url, strategy, ", waitForSync: true",
+                "cluster: {context: test}\nargocd: {application: checkout-prod, timeout: 5m}\n");
+        return GitOpsTraffic.engine(spec, promoter, credentials, new FleetSimulator(spec.simulation(), clock),
+                new InMemoryStateStore(), clock, RolloutContext.RetryPolicy.DEFAULT, argoCd.verifier(clock));
     }
 
     @AfterEach
@@ -132,19 +97,20 @@ class GitOpsTrafficArgoCdTest {
     @Test
     @DisplayName("the canary holds at each weight until Argo CD is Synced and Healthy at that weight's commit")
     void shouldGoOnOnlyWhenArgoCdAppliedTheWeightCommit() throws Exception {
+        engine = engine(CANARY_STEPS);
         engine.start();
         RolloutState s = engine.advance();
-        String weightCommit = s.events().get(s.events().size() - 1).commitId();
+        String weightCommit = lastCommit(s);
 
         assertThat(s.phase()).isEqualTo(RolloutPhase.PROGRESSING);
         assertThat(s.stepIndex()).as("still at setWeight 10").isZero();
         assertThat(weightCommit).isEqualTo(git.history(repo, "main").get(0).name());
-        assertThat(app().get().<Object>get("operation", "sync", "revision")).as("sync requested").isEqualTo(weightCommit);
+        assertThat(argoCd.requestedRevision()).as("sync requested").isEqualTo(weightCommit);
 
         clock.advance(Duration.ofSeconds(10));
         assertThat(engine.advance().stepIndex()).as("Argo CD has not synced yet").isZero();
 
-        controllerFinished(weightCommit, "Healthy");
+        argoCd.finished(weightCommit, "Healthy");
         clock.advance(Duration.ofSeconds(10));
         s = engine.advance();
         assertThat(s.stepIndex()).as("on to the pause").isEqualTo(1);
@@ -164,23 +130,100 @@ class GitOpsTrafficArgoCdTest {
 
     @Test
     void shouldRollBackWhenTheAppIsDegradedAtAWeightCommit() throws Exception {
+        engine = engine(CANARY_STEPS);
         engine.start();
         RolloutState s = engine.advance();
-        controllerFinished(s.events().get(s.events().size() - 1).commitId(), "Healthy");
+        argoCd.finished(lastCommit(s), "Healthy");
         s = advanceUntilStep(s, 2);
         s = engine.advance(); // setWeight 50 committed; waiting for Argo CD
-        String fifty = s.events().get(s.events().size() - 1).commitId();
+        String fifty = lastCommit(s);
 
-        controllerFinished(fifty, "Degraded");
+        argoCd.finished(fifty, "Degraded");
         clock.advance(Duration.ofSeconds(10));
         RolloutState end = engine.advance();
 
         assertThat(end.phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
         assertThat(end.outcome()).startsWith("deployment failed at canary weight 50: checkout-prod is Degraded at");
-        assertThat(steps(git.history(repo, "main"))).containsExactly("traffic-step-1", "traffic-step-3", "traffic-rollback",
-                "rollback");
+        assertThat(steps(git.history(repo, "main"))).as("the weights taken back by revert commits, newest first")
+                .containsExactly("traffic-step-1", "traffic-step-3", "traffic-revert-step-3", "traffic-revert-step-1", "rollback");
         assertThat(git.readFile(repo, "main", "apps/checkout/canary.yaml")).isEqualTo(CANARY);
         assertThat(git.readFile(repo, "main", "apps/checkout/values.yaml")).isEqualTo(VALUES);
+    }
+
+    @Test
+    @DisplayName("a blue-green cut-over is one commit; the promotion waits until Argo CD is Synced and Healthy at it")
+    void shouldWaitForArgoCdAtTheCutOverCommit() throws Exception {
+        engine = engine("strategy: blueGreen\nblueGreen: {scaleDownDelaySeconds: 60}\n");
+        engine.start();
+        RolloutState s = engine.advance();
+        String cutOver = lastCommit(s);
+
+        assertThat(s.phase()).isEqualTo(RolloutPhase.PROGRESSING);
+        assertThat(s.stepIndex()).as("still at the cut-over").isZero();
+        assertThat(cutOver).isEqualTo(git.history(repo, "main").get(0).name());
+        assertThat(argoCd.requestedRevision()).isEqualTo(cutOver);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(engine.advance().stepIndex()).as("Argo CD has not synced yet").isZero();
+
+        RolloutState end = runPlayingArgoCd(s, "Healthy");
+
+        assertThat(end.phase()).isEqualTo(RolloutPhase.PROMOTED);
+        assertThat(end.events()).extracting(RolloutEvent::message)
+                .anyMatch(m -> m.startsWith("cut-over applied: checkout-prod is Synced and Healthy at"));
+        List<RevCommit> history = git.history(repo, "main");
+        assertThat(steps(history)).containsExactly("traffic-cut-over", "promote");
+        assertThat(trailers(history.get(1))).containsEntry("Strategy", "blueGreen").containsEntry("Canary-Weight", "100");
+    }
+
+    @Test
+    @DisplayName("Degraded at the cut-over commit: the rollout fails fast and reverts the cut-over")
+    void shouldRevertTheCutOverWhenTheAppIsDegradedAtIt() throws Exception {
+        engine = engine("strategy: blueGreen\nblueGreen: {scaleDownDelaySeconds: 60}\n");
+        engine.start();
+        RolloutState s = engine.advance();
+
+        argoCd.finished(lastCommit(s), "Degraded");
+        clock.advance(Duration.ofSeconds(10));
+        RolloutState end = engine.advance();
+
+        assertThat(end.phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
+        assertThat(end.outcome()).startsWith("deployment failed at canary weight 100: checkout-prod is Degraded at");
+        assertThat(steps(git.history(repo, "main"))).containsExactly("traffic-cut-over", "traffic-revert-cut-over", "rollback");
+        assertThat(git.readFile(repo, "main", "apps/checkout/canary.yaml")).isEqualTo(CANARY);
+        assertThat(git.readFile(repo, "main", "apps/checkout/values.yaml")).isEqualTo(VALUES);
+    }
+
+    @Test
+    @DisplayName("each batch of a rolling update is one commit with a Batch trailer, health checked once Argo CD applied it")
+    void shouldWaitForArgoCdAtEveryBatchCommit() throws Exception {
+        engine = engine("strategy: rolling\nrolling: {maxSurge: 1, maxUnavailable: 1, healthCheck: " + HEALTH + "}\n");
+        engine.start();
+        RolloutState s = engine.advance();
+        String first = lastCommit(s);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(engine.advance().stepIndex()).as("batch 1 waits for Argo CD").isZero();
+
+        RolloutState end = runPlayingArgoCd(s, "Healthy");
+
+        assertThat(end.phase()).isEqualTo(RolloutPhase.PROMOTED);
+        List<RevCommit> history = git.history(repo, "main");
+        assertThat(steps(history)).containsExactly("traffic-batch-1", "traffic-batch-2", "promote");
+        assertThat(history.get(2).name()).isEqualTo(first);
+        assertThat(trailers(history.get(2))).containsEntry("Strategy", "rolling").containsEntry("Batch", "1/2")
+                .containsEntry("Canary-Weight", "50");
+        assertThat(end.events()).extracting(RolloutEvent::message)
+                .anyMatch(m -> m.startsWith("batch 2/2 applied: checkout-prod is Synced and Healthy at"));
+    }
+
+    private static Map<String, String> trailers(RevCommit c) {
+        Map<String, String> t = new java.util.LinkedHashMap<>();
+        c.getFooterLines().forEach(f -> t.put(f.getKey(), f.getValue()));
+        return t;
+    }
+
+    /** The commit the last event names: the weight commit a step waits at. */
+    private static String lastCommit(RolloutState s) {
+        return s.events().get(s.events().size() - 1).commitId();
     }
 
     private RolloutState advanceUntilStep(RolloutState s, int step) throws Exception {
@@ -194,9 +237,9 @@ class GitOpsTrafficArgoCdTest {
     /** Runs to the end, finishing every sync Argo CD is asked for with the given health. */
     private RolloutState runPlayingArgoCd(RolloutState s, String health) throws Exception {
         for (int i = 0; i < 100 && !s.phase().isTerminal(); i++) {
-            Object requested = app().get().get("operation", "sync", "revision");
+            Object requested = argoCd.requestedRevision();
             if (requested != null) {
-                controllerFinished(requested.toString(), health);
+                argoCd.finished(requested.toString(), health);
             }
             clock.advanceTo(s.waitUntil());
             s = engine.advance();
@@ -211,22 +254,5 @@ class GitOpsTrafficArgoCdTest {
                     .ifPresent(step -> steps.add(0, step));
         }
         return steps;
-    }
-
-    /** Argo CD's controller finished the sync: records the result and clears .operation. */
-    private static void controllerFinished(String revision, String health) {
-        app().patch(PatchContext.of(PatchType.JSON_MERGE), """
-                {"status":{"operationState":{"phase":"Succeeded","message":"synced","startedAt":"2026-11-23T09:00:01Z",
-                 "finishedAt":"2026-11-23T09:00:09Z","syncResult":{"revision":"%s"}},
-                 "sync":{"status":"Synced","revision":"%s"},"health":{"status":"%s"}}}
-                """.formatted(revision, revision, health));
-        if (app().get().getAdditionalProperties().get("operation") != null) {
-            app().patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"remove\",\"path\":\"/operation\"}]");
-        }
-    }
-
-    private static Resource<GenericKubernetesResource> app() {
-        return client.genericKubernetesResources(KubernetesArgoCdApplications.API_VERSION,
-                KubernetesArgoCdApplications.KIND).inNamespace(NS).withName("checkout-prod");
     }
 }

@@ -5,6 +5,9 @@ import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.devopssim.core.time.Clock;
+import io.devopssim.multicloud.ClusterClientFactory;
+import io.devopssim.multicloud.ClusterConnectionCheck;
 import io.devopssim.multicloud.ClusterValidation;
 import io.devopssim.multicloud.Cloud;
 import jenkins.model.Jenkins;
@@ -167,11 +170,20 @@ public final class ClusterConfig extends AbstractDescribableImpl<ClusterConfig> 
     public static final class DescriptorImpl extends Descriptor<ClusterConfig> {
         private transient PermissionCheck permissions = PermissionCheck.JENKINS;
         private transient CredentialChoices credentialChoices = CredentialChoices.JENKINS;
+        private transient ClusterCredentialConversion.Source globalCredentials = ClusterCredentialConversion.GLOBAL;
+        private transient ClusterConnectionCheck connections = new ClusterConnectionCheck(new ClusterClientFactory(),
+                Clock.system());
 
         /** For tests: checks and lists without a running Jenkins. */
         void useForTest(PermissionCheck permissions, CredentialChoices choices) {
             this.permissions = permissions;
             this.credentialChoices = choices;
+        }
+
+        /** For tests: the connection test with credentials and clients of their own. */
+        void useForTest(ClusterCredentialConversion.Source credentials, ClusterConnectionCheck connectionCheck) {
+            this.globalCredentials = credentials;
+            this.connections = connectionCheck;
         }
 
         @Override
@@ -249,6 +261,41 @@ public final class ClusterConfig extends AbstractDescribableImpl<ClusterConfig> 
         public FormValidation doCheckEnvPath(@QueryParameter String value) {
             permissions.check(Jenkins.ADMINISTER);
             return result(ClusterValidation.checkEnvPath(value));
+        }
+
+        /**
+         * The "Test connection" button: the cluster as entered (not yet saved), with a global credential, looked at
+         * once: API reachable, nodes Ready, each Argo CD Application's sync and health. Connects only to the endpoint
+         * entered (at most a 10 s request), and never shows the credential's secret.
+         */
+        @POST
+        public FormValidation doTestConnection(@QueryParameter String name, @QueryParameter String cloud,
+                                               @QueryParameter String region, @QueryParameter String labels,
+                                               @QueryParameter String apiEndpoint, @QueryParameter String caCertificate,
+                                               @QueryParameter String authKind, @QueryParameter String credentialsId,
+                                               @QueryParameter String kubeconfigContext,
+                                               @QueryParameter String argoCdNamespace,
+                                               @QueryParameter String argoCdApplications, @QueryParameter String envPath) {
+            permissions.check(Jenkins.ADMINISTER);
+            ClusterConfig c = new ClusterConfig(name);
+            c.setCloud(cloud);
+            c.setRegion(region);
+            c.setLabels(labels);
+            c.setApiEndpoint(apiEndpoint);
+            c.setCaCertificate(caCertificate);
+            c.setAuthKind(authKind);
+            c.setCredentialsId(credentialsId);
+            c.setKubeconfigContext(kubeconfigContext);
+            c.setArgoCdNamespace(argoCdNamespace);
+            c.setArgoCdApplications(argoCdApplications);
+            c.setEnvPath(envPath);
+            ClusterConnectionCheck.Result r = connections.check(ClusterBinding.fields(c),
+                    new ClusterCredentialConversion(globalCredentials));
+            return switch (r.kind()) {
+                case OK -> FormValidation.ok(r.message());
+                case WARNING -> FormValidation.warning(r.message());
+                case ERROR -> FormValidation.error(r.message());
+            };
         }
 
         @POST

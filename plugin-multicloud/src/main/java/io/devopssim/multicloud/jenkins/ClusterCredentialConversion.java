@@ -1,6 +1,10 @@
 package io.devopssim.multicloud.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.model.Item;
+import hudson.security.ACL;
 import io.devopssim.multicloud.ClusterAuth;
 import io.devopssim.multicloud.ClusterCredential;
 import io.devopssim.multicloud.CredentialResolver;
@@ -23,6 +27,14 @@ final class ClusterCredentialConversion implements CredentialResolver {
     interface Source {
         StandardCredentials find(String id) throws IOException;
     }
+
+    /**
+     * Jenkins' global credentials, looked up as the system (the registry is global configuration, and only an
+     * administrator reaches the form that uses this).
+     */
+    static final Source GLOBAL = id -> CredentialsMatchers.firstOrNull(
+            CredentialsProvider.lookupCredentialsInItem(StandardCredentials.class, (Item) null, ACL.SYSTEM2),
+            CredentialsMatchers.withId(id));
 
     private final Source source;
 

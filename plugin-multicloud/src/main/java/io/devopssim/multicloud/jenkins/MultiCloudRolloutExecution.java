@@ -141,6 +141,12 @@ public final class MultiCloudRolloutExecution extends StepExecution {
             if (s.phase().isTerminal()) {
                 closeClients();
                 finish(s);
+            } else if (s.phase() == PlanPhase.PAUSED) {
+                // JenkinsWaveLimits refuses such plans before they start; a state paused elsewhere (devsim) is not
+                // waited on for ever here
+                closeClients();
+                getContext().onFailure(new AbortException("multiCloudRollout " + s.planId() + ": wave "
+                        + s.waveClusters().get(0).waveName() + " waits for approval, which multiCloudRollout cannot give yet"));
             } else {
                 next = runtime().scheduler().schedule(this::tick, s.waitUntil() == null ? Instant.EPOCH : s.waitUntil());
             }

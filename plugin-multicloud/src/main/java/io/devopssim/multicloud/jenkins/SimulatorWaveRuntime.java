@@ -7,15 +7,14 @@ import io.devopssim.core.gitops.PromoterOptions;
 import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.sim.FleetModel;
 import io.devopssim.core.spec.InvalidSpecException;
-import io.devopssim.core.spec.JudgeKind;
 import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.time.Clock;
-import io.devopssim.deploy.DeploymentVerifier;
 import io.devopssim.core.time.ExecutorScheduler;
 import io.devopssim.deploy.RolloutContext;
 import io.devopssim.deploy.jenkins.ForecasterProvider;
 import io.devopssim.deploy.jenkins.ForecasterProviders;
 import io.devopssim.core.time.Scheduler;
+import io.devopssim.multicloud.ClusterArgoCdSync;
 import io.devopssim.multicloud.SimulatedClusterRollouts;
 import io.devopssim.multicloud.ClusterClientFactory;
 import io.devopssim.multicloud.ClusterClients;
@@ -35,7 +34,9 @@ import io.devopssim.multicloud.WaveListener;
 import io.devopssim.multicloud.WavePlan;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,9 +47,13 @@ import java.util.concurrent.ThreadFactory;
  * Waves as {@code canaryRollout} runs today: each cluster's canary on a simulated fleet in real time (until the
  * cluster routers are selectable from a spec), promoted and rolled back through the real environment
  * repository, while the clusters' health is the real one: their API servers, nodes and Argo CD Applications,
- * with the registry's credentials.
+ * with the registry's credentials. A cluster counts as promoted only once its Argo CD Applications are Synced and
+ * Healthy at its promotion commit ({@link ClusterArgoCdSync}), so the next wave waits for Argo CD.
  */
 public final class SimulatorWaveRuntime implements WaveRuntime {
+    /** How long each cluster's Argo CD Applications may take to be Synced and Healthy at its promotion commit. */
+    static final Duration ARGO_CD_TIMEOUT = Duration.ofMinutes(10);
+
     private final Scheduler scheduler;
     private final ExecutorService checks;
     private final Clock clock;
@@ -149,11 +154,12 @@ public final class SimulatorWaveRuntime implements WaveRuntime {
     @Override
     public WaveEngine engine(String planId, WavePlan plan, ClusterRegistry registry, GitCredentials git,
                              ClusterClients clients, Path stateDir, WaveListener listener) {
-        if (plan.waves().stream().anyMatch(w -> w.analysis().judge() != JudgeKind.THRESHOLD)) {
-            throw new IllegalArgumentException("analysis.judge other than threshold is not available in multiCloudRollout yet");
+        List<String> refusals = JenkinsWaveLimits.refusals(plan);
+        if (!refusals.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", refusals));
         }
         SimulatedClusterRollouts rollouts = new SimulatedClusterRollouts(new SimulatedFleets(clock), ThresholdJudge::new,
-                cluster -> DeploymentVerifier.NONE, promoter, git, new FileStateStore(stateDir.resolve("rollouts")), clock,
+                ClusterArgoCdSync.verifiers(clients, ARGO_CD_TIMEOUT, clock), promoter, git, new FileStateStore(stateDir.resolve("rollouts")), clock,
                 RolloutContext.RetryPolicy.DEFAULT);
         GitTrafficWeights weights = plan.traffic() == null ? null
                 : new GitTrafficWeights(promoter, plan.gitops().repoUrl(), plan.gitops().branch(), plan.traffic(), git);

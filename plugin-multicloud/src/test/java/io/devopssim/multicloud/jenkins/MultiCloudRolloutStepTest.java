@@ -1,6 +1,7 @@
 package io.devopssim.multicloud.jenkins;
 
 import io.devopssim.core.testing.ManualScheduler;
+import io.devopssim.core.time.Scheduler;
 import hudson.AbortException;
 import io.devopssim.core.forecast.SameTimeYesterday;
 import io.devopssim.core.gitops.GitCredentials;
@@ -117,7 +118,13 @@ class MultiCloudRolloutStepTest {
     private SimulatorWaveRuntime runtime(ForecasterProviders forecasters) {
         GitPromoter promoter = new GitPromoter(PromoterOptions.defaults().withWorkRoot(tmp.resolve("clones-" + promoters.size())));
         promoters.add(promoter);
-        return new SimulatorWaveRuntime(scheduler, checks, clock, promoter, () -> registry, builds,
+        // Argo CD in each cluster auto-syncs: before each transition of the plan, every Application is at the newest
+        // commit of its cluster's folder (the runtime waits for that after each promotion)
+        Scheduler argoCdThenPlan = (task, when) -> scheduler.schedule(() -> {
+            mocks.syncArgoCd(repo, List.of("do-ams3", "gke-ew1"));
+            task.run();
+        }, when);
+        return new SimulatorWaveRuntime(argoCdThenPlan, checks, clock, promoter, () -> registry, builds,
                 new TestCredentials(mocks.credentials(), new GitCredentials("deployer", PASSWORD.toCharArray())),
                 new ClusterClientFactory(Duration.ofSeconds(2)), forecasters);
     }
