@@ -1,6 +1,12 @@
 package io.devopssim.bench;
 
+import io.devopssim.core.metrics.MetricQuery;
 import io.devopssim.core.metrics.Sample;
+import io.devopssim.core.metrics.StandardMetrics;
+import io.devopssim.core.sim.FleetSimulator;
+import io.devopssim.core.spec.RegressionSpec;
+import io.devopssim.core.spec.SimulationSpec;
+import io.devopssim.core.time.SimulatedClock;
 import io.devopssim.mlgate.eval.nab.LabelledSeries;
 import io.devopssim.mlgate.eval.nab.NabCorpus;
 import io.devopssim.mlgate.eval.petshop.PetShopMetrics;
@@ -9,6 +15,7 @@ import io.devopssim.mlgate.forecast.LoadForecaster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +29,10 @@ import java.util.Locale;
  * before the target. MAPE skips zero actuals. "Under-provisioned" is the share of points whose actual
  * rate exceeded the forecast plus 25 % headroom, i.e. replicas sized from that forecast would have been short.
  *
+ * <p>A second table ({@link WaveSizingBench}) sizes replicas for the peak of the next 30 minutes, as waves size
+ * clusters, with XGBoost, plugin-multicloud's diurnal profile and the same time yesterday, on a simulated fleet and
+ * the NAB series.
+ *
  * <p>Arguments: {@code [datasetsDirectory]} (default {@code ../shared/datasets}).
  */
 public final class ForecastBench {
@@ -32,7 +43,7 @@ public final class ForecastBench {
     private ForecastBench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
         List<Named> series = new ArrayList<>();
         for (LabelledSeries f : NabCorpus.read(root.resolve("nab")).files()) {
@@ -66,6 +77,38 @@ public final class ForecastBench {
         }
         System.out.printf(Locale.ROOT, "%nMean MAE ratio XGBoost / last value over the rows: %.3f; XGBoost / same time yesterday (NAB rows): %.3f%n",
                 sums[0] / sums[1], sums[2] / sums[3]);
+
+        // sizing for a window's peak, as waves size clusters: XGBoost vs the waves' diurnal profile vs yesterday
+        System.out.println();
+        WaveSizingBench.header();
+        double[] sizing = new double[5];
+        List<Sample> fleet = simulatedFleet();
+        int fleetSplit = fleet.size() * 10 / 14;
+        try (LoadForecaster forecaster = LoadForecaster.fit(fleet.subList(0, fleetSplit), ForecastConfig.DAILY)) {
+            WaveSizingBench.row("simulated fleet (200 req/s, +-20 % a day)", fleet, fleetSplit, 1, forecaster, 200, sizing);
+        }
+        for (Named named : series) {
+            if (named.config.season().isZero()) {
+                continue; // no day of history for the daily forecasters
+            }
+            List<Sample> s = named.series;
+            int split = (int) (s.size() * TRAIN_SHARE);
+            double trainMean = s.subList(0, split).stream().mapToDouble(Sample::value).average().orElseThrow();
+            try (LoadForecaster forecaster = LoadForecaster.fit(s.subList(0, split), named.config)) {
+                WaveSizingBench.row(named.name, s, split, 3, forecaster, trainMean, sizing);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nMean ratio XGBoost / diurnal over the rows: peak MAE %.3f, replicas over-provisioned %.3f,"
+                + " replicas short %.3f (rows where the diurnal one was short)%n", sizing[0] / sizing[2], sizing[1] / sizing[2],
+                sizing[3] / sizing[4]);
+    }
+
+    /** 14 days of a simulated fleet's request rate every 5 minutes, before any rollout (the stable version alone). */
+    private static List<Sample> simulatedFleet() throws Exception {
+        Instant start = Instant.parse("2026-11-02T00:00:00Z");
+        Instant end = start.plus(Duration.ofDays(14));
+        FleetSimulator fleet = new FleetSimulator(new SimulationSpec(21, 10, 200, RegressionSpec.NONE), new SimulatedClock(end));
+        return fleet.fetch(new MetricQuery(StandardMetrics.REQUEST_RATE, start, end, Duration.ofMinutes(5))).baseline();
     }
 
     private static void row(Named named, int horizon, double[] sums) {

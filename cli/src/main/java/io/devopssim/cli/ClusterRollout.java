@@ -1,6 +1,7 @@
 package io.devopssim.cli;
 
 import io.devopssim.core.chaos.ChaosExperiments;
+import io.devopssim.core.forecast.ModelForecasts;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.history.RolloutHistory;
 import io.devopssim.core.gitops.Promoter;
@@ -19,6 +20,7 @@ import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.runtime.ClusterRuntime;
 import io.devopssim.deploy.runtime.RolloutPorts;
 import io.devopssim.deploy.runtime.RuntimeSetupException;
+import io.devopssim.mlgate.forecast.XgboostLoadModel;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +61,8 @@ final class ClusterRollout {
             try {
                 ctx = runtime.context(new RolloutPorts(rolloutId, spec, new AnalysisRunner(metrics, judges.apply(spec.analysis())),
                         null, credentials, env::get, store, listener, ChaosExperiments.NONE, RolloutContext.RetryPolicy.DEFAULT))
-                        .withHistory(history);
+                        .withHistory(history)
+                        .withForecasts(new ModelForecasts(XgboostLoadModel.DEFAULT, metrics, clock));
             } catch (RuntimeSetupException e) {
                 throw new UserError(e.getMessage(), e);
             }

@@ -5,6 +5,7 @@ import io.devopssim.chaos.InMemoryExperimentStore;
 import io.devopssim.chaos.JdkHttpProber;
 import io.devopssim.chaos.RolloutChaos;
 import io.devopssim.chaos.sim.SimulatorBackend;
+import io.devopssim.core.forecast.ModelForecasts;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.Promoter;
 import io.devopssim.core.history.RolloutHistory;
@@ -24,6 +25,7 @@ import io.devopssim.deploy.RolloutException;
 import io.devopssim.deploy.RolloutListener;
 import io.devopssim.deploy.SimulatedRun;
 import io.devopssim.deploy.SimulatorAnalyses;
+import io.devopssim.mlgate.forecast.XgboostLoadModel;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -78,7 +80,9 @@ final class SimulatorRollout {
             RolloutContext ctx = new RolloutContext(rolloutId, spec, fleet, analysis, promoter, credentials, store, clock,
                     listener, RolloutContext.RetryPolicy.DEFAULT, chaos)
                     .withAnalyses(new SimulatorAnalyses(fleet, preview, judges))
-                    .withHistory(history);
+                    .withHistory(history)
+                    // setCanaryScale: {forecast: ...}: the XGBoost model learns the fleet's own request-rate history
+                    .withForecasts(new ModelForecasts(XgboostLoadModel.DEFAULT, fleet, clock));
             RolloutEngine engine = RolloutEngines.create(ctx);
             RolloutState s = SimulatedRun.toEnd(engine, clock);
             while (approvePauses && s.phase() == RolloutPhase.PAUSED) {

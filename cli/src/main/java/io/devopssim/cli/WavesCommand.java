@@ -21,7 +21,10 @@ import io.devopssim.multicloud.SimulatedClusterRollouts;
 import io.devopssim.multicloud.ClusterRegistry;
 import io.devopssim.multicloud.ClusterRegistryReader;
 import io.devopssim.multicloud.DiurnalLoadForecaster;
+import io.devopssim.mlgate.forecast.XgboostLoadModel;
 import io.devopssim.multicloud.FileWaveStateStore;
+import io.devopssim.multicloud.LoadForecaster;
+import io.devopssim.multicloud.ModelLoadForecaster;
 import io.devopssim.multicloud.GitTrafficWeights;
 import io.devopssim.multicloud.PlanPhase;
 import io.devopssim.multicloud.SimulatedClusterHealth;
@@ -71,6 +74,12 @@ final class WavesCommand implements Callable<Integer> {
     @Option(names = "--start", description = "simulated start time, ISO-8601 (default: now)")
     Instant start;
 
+    @Option(names = "--forecaster", defaultValue = "diurnal", paramLabel = "diurnal|xgboost",
+            description = {"what sizes each cluster of a plan with replicas: (default: ${DEFAULT-VALUE})",
+                    "diurnal: the daily profile around the cluster's mean rate;",
+                    "xgboost: plugin-ml-gate's model, learnt from a week of the cluster's own request rate"})
+    String forecaster;
+
     @Option(names = "--approve", description = "approve the wave the plan (--id) waits on, then go on")
     boolean approve;
 
@@ -86,6 +95,9 @@ final class WavesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = command.commandLine().getOut();
+        if (!forecaster.equals("diurnal") && !forecaster.equals("xgboost")) {
+            throw new UserError("--forecaster must be diurnal or xgboost, not " + forecaster);
+        }
         Path registryFile = clusters != null ? clusters : file.toAbsolutePath().resolveSibling("clusters.yaml");
         if (!Files.isRegularFile(file)) {
             throw new UserError("plan file " + file + " does not exist");
@@ -111,8 +123,6 @@ final class WavesCommand implements Callable<Integer> {
         // a resumed plan keeps its own start: its clusters' simulated outages are timed from it
         Instant planStart = plans.load(planId).map(WaveRunState::startedAt).orElse(start != null ? start : Instant.now());
         SimulatedClock clock = new SimulatedClock(planStart);
-        Map<String, Double> load = new LinkedHashMap<>();
-        plan.simulation().forEach((cluster, sim) -> load.put(cluster, sim.fleet().requestsPerSecond()));
         WaveProgress progress = new WaveProgress(o);
         WaveRunState end;
         try (GitPromoter promoter = new GitPromoter(PromoterOptions.defaults())) {
@@ -123,7 +133,7 @@ final class WavesCommand implements Callable<Integer> {
                     plan.gitops().repoUrl(), plan.gitops().branch(), plan.traffic(), credentials);
             WaveContext ctx = new WaveContext(planId, plan, registry, rollouts,
                     new SimulatedClusterHealth(plan.simulation(), planStart, clock), promoter, credentials, weights,
-                    new DiurnalLoadForecaster(load, FleetModel.DEFAULT.diurnalAmplitude()), plans, clock, progress,
+                    loadForecaster(plan, clock), plans, clock, progress,
                     RolloutContext.RetryPolicy.DEFAULT);
             WaveEngine engine = new WaveEngine(ctx);
             try {
@@ -156,6 +166,16 @@ final class WavesCommand implements Callable<Integer> {
         o.print(WaveSummary.of(end).table());
         o.println("=> " + end.phase() + (end.outcome() == null ? "" : ": " + end.outcome()));
         return end.phase() == PlanPhase.SUCCEEDED ? 0 : Devsim.EXIT_NOT_PROMOTED;
+    }
+
+    /** The {@code --forecaster}: XGBoost over each simulated cluster's own history, or the daily profile. */
+    private LoadForecaster loadForecaster(WavePlan plan, SimulatedClock clock) {
+        if (forecaster.equals("xgboost")) {
+            return new ModelLoadForecaster(XgboostLoadModel.DEFAULT, ModelLoadForecaster.simulated(plan, clock));
+        }
+        Map<String, Double> load = new LinkedHashMap<>();
+        plan.simulation().forEach((cluster, sim) -> load.put(cluster, sim.fleet().requestsPerSecond()));
+        return new DiurnalLoadForecaster(load, FleetModel.DEFAULT.diurnalAmplitude());
     }
 
     /** Each cluster's chaos steps run on its simulated fleet, their state kept beside the plan's (a resume continues them). */

@@ -63,6 +63,31 @@ class WavesCommandTest {
     }
 
     @Test
+    void shouldSizeEachClusterWithTheXgboostForecasterWhenAsked() throws Exception {
+        int code = devsim("waves", "-f", plan.toString(), "--state-dir", tmp.resolve("state").toString(),
+                "--start", "2026-11-23T10:00:00Z", "--forecaster", "xgboost");
+
+        String o = out.toString();
+        assertThat(code).as(o + err).isZero();
+        java.util.regex.Matcher sized = java.util.regex.Pattern.compile("do-ams3: helm replicaCount \\d+ -> (\\d+) for a forecast"
+                + " peak of (\\d+) req/s \\(XGBoost on 7d of request rate: peak \\d+ req/s at \\d\\d:\\d\\d UTC over the next ").matcher(o);
+        assertThat(sized.find()).as(o).isTrue();
+        // 200 req/s swinging +-20 % a day: ~235 req/s around 10:00-10:10 UTC; 25 req/s a replica, +25 %: 12
+        assertThat(Double.parseDouble(sized.group(2))).isCloseTo(235, org.assertj.core.api.Assertions.within(235 * 0.08));
+        assertThat(Integer.parseInt(sized.group(1))).isEqualTo((int) Math.ceil(Double.parseDouble(sized.group(2)) * 1.25 / 25 - 1e-9));
+        assertThat(o).doesNotContain("daily profile");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownForecaster() throws Exception {
+        int code = devsim("waves", "-f", plan.toString(), "--state-dir", tmp.resolve("state").toString(), "--forecaster", "arima");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--forecaster must be diurnal or xgboost, not arima");
+        assertThat(tmp.resolve("state")).doesNotExist();
+    }
+
+    @Test
     void shouldExitWith1WhenAWaveIsRolledBack() throws Exception {
         Files.writeString(plan, Files.readString(plan).replace("    aks-we: {unhealthyAfter: 10m}",
                 "    eks-use1: {canaryRegression: {errorRateDelta: 0.05}}"));

@@ -1,5 +1,6 @@
 package io.devopssim.deploy;
 
+import io.devopssim.core.forecast.ForecastException;
 import io.devopssim.core.spec.CanaryScale;
 import io.devopssim.core.spec.StepSpec;
 import io.devopssim.core.state.RolloutEvent;
@@ -16,6 +17,7 @@ import java.util.List;
  * {@link CanaryScaler} port (the simulator has it; a router without it is refused before the rollout starts).
  * The scale in force follows from the steps already run, so it is never saved apart; a promotion or a rollback
  * puts it back to matching the weight (an event without a step), so the emptied canary runs no replica.
+ * A forecast scale is sized when its step runs ({@link CanarySizing}), and sized again after a restart.
  */
 final class CanaryScaleSteps {
     private final RolloutContext ctx;
@@ -34,12 +36,25 @@ final class CanaryScaleSteps {
                 throw new RolloutException("steps[" + i + "].setCanaryScale: the traffic router ("
                         + ctx.router().getClass().getSimpleName() + ") cannot scale the canary apart from its weight");
             }
+            if (steps.get(i) instanceof StepSpec.SetCanaryScale c && c.scale().needsForecast() && !ctx.forecasts().available()) {
+                throw new RolloutException("steps[" + i + "].setCanaryScale.forecast: no load forecaster is available"
+                        + " (devsim-ml-gate provides one)");
+            }
         }
     }
 
     RolloutState run(RolloutState s, StepSpec.SetCanaryScale step, String where) throws RolloutException {
+        CanarySizing.Sized sized;
         try {
-            scaler().setCanaryScale(step.scale());
+            sized = CanarySizing.size(step.scale(), ctx.forecasts());
+        } catch (ForecastException e) {
+            // no forecast, no guess: the canary is not left at a size nobody asked for
+            RolloutState failed = s.withPhase(RolloutPhase.ROLLING_BACK).withOutcome("canary sizing failed: " + e.getMessage());
+            return timeline.record(failed, timeline.event(failed, s.stepIndex(), Kind.FAILED, where + " setCanaryScale: "
+                    + e.getMessage()));
+        }
+        try {
+            scaler().setCanaryScale(sized.scale());
         } catch (TrafficRoutingException e) {
             RolloutState failed = s.withPhase(RolloutPhase.ROLLING_BACK).withOutcome("traffic router failed: " + e.getMessage());
             return timeline.record(failed, timeline.event(failed, s.stepIndex(), Kind.FAILED, where + " setCanaryScale failed: "
@@ -47,13 +62,13 @@ final class CanaryScaleSteps {
         }
         RolloutState next = s.nextStep();
         return timeline.record(next, timeline.event(next, s.stepIndex(), Kind.SCALE, where + " setCanaryScale: the canary runs "
-                + step.scale().describe() + " at " + s.weight() + "% of requests"));
+                + sized.scale().describe() + " at " + s.weight() + "% of requests" + sized.note(s.weight())));
     }
 
     /** After a restart: the scale the saved state is at (a router may have lost it). */
     void restore(RolloutState s) throws TrafficRoutingException {
         if (usesScale()) {
-            scaler().setCanaryScale(reset(s) ? CanaryScale.MATCH_TRAFFIC_WEIGHT : inForce(s));
+            scaler().setCanaryScale(reset(s) ? CanaryScale.MATCH_TRAFFIC_WEIGHT : CanarySizing.restored(inForce(s), ctx.forecasts()));
         }
     }
 

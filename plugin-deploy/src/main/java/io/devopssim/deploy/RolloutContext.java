@@ -1,6 +1,7 @@
 package io.devopssim.deploy;
 
 import io.devopssim.core.chaos.ChaosExperiments;
+import io.devopssim.core.forecast.RequestRateForecasts;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.Promoter;
 import io.devopssim.core.history.RolloutHistory;
@@ -31,11 +32,23 @@ import java.util.Objects;
  * @param analyses       judges the analyses beside the canary steps' (a blue-green preview, criteria of their own);
  *                       by default {@link Analyses#of} over {@code analysis}
  * @param history        told when the rollout ends, to keep it as a labelled example ({@link RolloutHistory#NONE} keeps nothing)
+ * @param forecasts      the service's forecast request rate, for {@code setCanaryScale: {forecast: ...}}
+ *                       ({@link RequestRateForecasts#NONE} refuses such a step before the rollout starts)
  */
 public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
                              Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
                              RolloutListener listener, RetryPolicy retry, ChaosExperiments chaos,
-                             DeploymentVerifier verifier, Analyses analyses, RolloutHistory history) {
+                             DeploymentVerifier verifier, Analyses analyses, RolloutHistory history,
+                             RequestRateForecasts forecasts) {
+
+    /** A rollout without forecasts of its service's load. */
+    public RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
+                          Promoter promoter, GitCredentials gitCredentials, StateStore store, Clock clock,
+                          RolloutListener listener, RetryPolicy retry, ChaosExperiments chaos,
+                          DeploymentVerifier verifier, Analyses analyses, RolloutHistory history) {
+        this(rolloutId, spec, router, analysis, promoter, gitCredentials, store, clock, listener, retry, chaos, verifier,
+                analyses, history, RequestRateForecasts.NONE);
+    }
 
     /** A rollout whose end is not kept in a release history. */
     public RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter router, AnalysisRunner analysis,
@@ -86,18 +99,25 @@ public record RolloutContext(String rolloutId, RolloutSpec spec, TrafficRouter r
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(analyses, "analyses");
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(forecasts, "forecasts");
     }
 
     /** The same rollout, its analyses judged by {@code other} (a runtime that can judge a preview, or any judge). */
     public RolloutContext withAnalyses(Analyses other) {
         return new RolloutContext(rolloutId, spec, router, analysis, promoter, gitCredentials, store, clock, listener, retry,
-                chaos, verifier, other, history);
+                chaos, verifier, other, history, forecasts);
     }
 
     /** The same rollout, its end appended to {@code other} (a release history the gate's model learns from). */
     public RolloutContext withHistory(RolloutHistory other) {
         return new RolloutContext(rolloutId, spec, router, analysis, promoter, gitCredentials, store, clock, listener, retry,
-                chaos, verifier, analyses, other);
+                chaos, verifier, analyses, other, forecasts);
+    }
+
+    /** The same rollout, its canary sizable from {@code other}, the forecast request rate of its service. */
+    public RolloutContext withForecasts(RequestRateForecasts other) {
+        return new RolloutContext(rolloutId, spec, router, analysis, promoter, gitCredentials, store, clock, listener, retry,
+                chaos, verifier, analyses, history, other);
     }
 
     /**

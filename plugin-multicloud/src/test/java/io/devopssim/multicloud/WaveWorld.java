@@ -44,6 +44,8 @@ final class WaveWorld implements AutoCloseable {
     final Path stateDir;
     final List<String> lines = Collections.synchronizedList(new ArrayList<>());
     ClusterHealthCheck health;
+    /** Forecasts the clusters' load for sizing: the daily profile unless a test sets another. */
+    LoadForecaster forecaster;
     /** Each cluster's deployment verifier (its Argo CD); none by default: the commit is trusted. */
     Function<Cluster, DeploymentVerifier> verifiers = c -> DeploymentVerifier.NONE;
     /** Called with (cluster, message) for every event of a cluster's rollout, and (null, message) for the plan's. */
@@ -57,6 +59,9 @@ final class WaveWorld implements AutoCloseable {
         this.promoter = new GitPromoter(PromoterOptions.defaults().withWorkRoot(dir.resolve("clones")));
         this.stateDir = dir.resolve("state");
         this.health = new SimulatedClusterHealth(plan.simulation(), T0, clock);
+        Map<String, Double> load = new LinkedHashMap<>();
+        plan.simulation().forEach((c, s) -> load.put(c, s.fleet().requestsPerSecond()));
+        this.forecaster = new DiurnalLoadForecaster(load, FleetModel.DEFAULT.diurnalAmplitude());
     }
 
     WaveEngine engine() {
@@ -64,14 +69,12 @@ final class WaveWorld implements AutoCloseable {
     }
 
     WaveEngine engine(StateStore rollouts, WaveStateStore plans) {
-        Map<String, Double> load = new LinkedHashMap<>();
-        plan.simulation().forEach((c, s) -> load.put(c, s.fleet().requestsPerSecond()));
         SimulatedClusterRollouts clusterRollouts = new SimulatedClusterRollouts(fleets, ThresholdJudge::new,
                 verifiers, promoter, git, rollouts, clock, RETRY);
         TrafficWeights weights = plan.traffic() == null ? null
                 : new GitTrafficWeights(promoter, plan.gitops().repoUrl(), plan.gitops().branch(), plan.traffic(), git);
         return new WaveEngine(new WaveContext("checkout-1.5.0", plan, registry, clusterRollouts, c -> health.check(c),
-                promoter, git, weights, new DiurnalLoadForecaster(load, FleetModel.DEFAULT.diurnalAmplitude()), plans, clock,
+                promoter, git, weights, forecaster, plans, clock,
                 new WaveListener() {
                     @Override
                     public void onWaveEvent(WaveRunState state, WaveEvent event) {

@@ -35,7 +35,8 @@ public sealed interface StepSpec {
 
     /**
      * {@code - setCanaryScale: {replicas: 3}} (or {@code {weight: 20}}, or {@code {matchTrafficWeight: true}}):
-     * run the canary at that scale whatever its traffic weight, as in Argo Rollouts.
+     * run the canary at that scale whatever its traffic weight, as in Argo Rollouts. {@code {forecast:
+     * {requestsPerReplica: 50}}}: from here on, size it for its share of the service's forecast request rate.
      */
     record SetCanaryScale(CanaryScale scale) implements StepSpec {
     }

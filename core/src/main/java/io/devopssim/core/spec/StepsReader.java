@@ -1,6 +1,7 @@
 package io.devopssim.core.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.devopssim.core.forecast.ReplicaSizing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Optional;
  */
 final class StepsReader {
     static final List<String> KINDS = List.of("setWeight", "pause", "analysis", "chaos", "setCanaryScale");
-    static final List<String> SCALE_KEYS = List.of("replicas", "weight", "matchTrafficWeight");
+    static final List<String> SCALE_KEYS = List.of("replicas", "weight", "matchTrafficWeight", "forecast");
+    static final List<String> FORECAST_KEYS = List.of("requestsPerReplica", "headroom", "min", "max");
 
     private StepsReader() {
     }
@@ -153,7 +155,10 @@ final class StepsReader {
         }
     }
 
-    /** {@code setCanaryScale: {replicas: 3}}, {@code {weight: 20}} or {@code {matchTrafficWeight: true}}: exactly one. */
+    /**
+     * {@code setCanaryScale: {replicas: 3}}, {@code {weight: 20}}, {@code {matchTrafficWeight: true}} or
+     * {@code {forecast: {requestsPerReplica: 50}}}: exactly one.
+     */
     private static Optional<StepSpec> canaryScale(JsonNode value, String at, Problems problems) {
         Optional<SpecNode> node = SpecNode.map(value, at, problems, true, SCALE_KEYS);
         if (node.isEmpty()) {
@@ -161,8 +166,11 @@ final class StepsReader {
         }
         long given = SCALE_KEYS.stream().filter(node.get()::has).count();
         if (given != 1) {
-            problems.add(at, "needs exactly one of replicas, weight, matchTrafficWeight, as setCanaryScale: {replicas: 2}");
+            problems.add(at, "needs exactly one of replicas, weight, matchTrafficWeight, forecast, as setCanaryScale: {replicas: 2}");
             return Optional.empty();
+        }
+        if (node.get().has("forecast")) {
+            return forecastScale(node.get().get("forecast", true).orElseThrow(), SpecNode.child(at, "forecast"), problems);
         }
         if (node.get().has("replicas")) {
             return node.get().integer("replicas", true, 0, SimulationSpec.MAX_PODS)
@@ -179,6 +187,49 @@ final class StepsReader {
             }
             return Optional.of(new StepSpec.SetCanaryScale(CanaryScale.MATCH_TRAFFIC_WEIGHT));
         });
+    }
+
+    /**
+     * {@code forecast: {requestsPerReplica: 50, headroom: 0.25, min: 1, max: 20}}: the canary sized for its share
+     * of the service's forecast request rate, as a wave plan's {@code replicas:} sizes a cluster (same keys).
+     */
+    private static Optional<StepSpec> forecastScale(JsonNode value, String at, Problems problems) {
+        if (SpecNode.isAbsent(value) || value.isBoolean()) {
+            problems.add(at, "needs the sizing rule, as forecast: {requestsPerReplica: 50} (headroom 0.25, min 1, max "
+                    + SimulationSpec.MAX_PODS + " by default)");
+            return Optional.empty();
+        }
+        Optional<SpecNode> node = SpecNode.map(value, at, problems, true, FORECAST_KEYS);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        SpecNode f = node.get();
+        Optional<Double> perReplica = f.number("requestsPerReplica", true).filter(v -> {
+            if (v <= 0) {
+                problems.add(f.path("requestsPerReplica"), "must be positive, got " + v);
+                return false;
+            }
+            return true;
+        });
+        Optional<Double> headroom = f.has("headroom") ? f.number("headroom", false).filter(v -> {
+            if (v < 0 || v > 10) {
+                problems.add(f.path("headroom"), v + " is not in 0..10 (0.25 is 25% over the forecast)");
+                return false;
+            }
+            return true;
+        }) : Optional.of(ReplicaSizing.DEFAULT_HEADROOM);
+        Optional<Integer> min = f.has("min") ? f.integer("min", false, 1, SimulationSpec.MAX_PODS) : Optional.of(1);
+        Optional<Integer> max = f.has("max") ? f.integer("max", false, 1, SimulationSpec.MAX_PODS)
+                : Optional.of(SimulationSpec.MAX_PODS);
+        if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
+            problems.add(f.path("max"), "must be at least min (" + min.get() + "), got " + max.get());
+            return Optional.empty();
+        }
+        if (perReplica.isEmpty() || headroom.isEmpty() || min.isEmpty() || max.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StepSpec.SetCanaryScale(CanaryScale.forecast(
+                new ReplicaSizing(perReplica.get(), headroom.get(), min.get(), max.get()))));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper YAML =

@@ -2,11 +2,13 @@ package io.devopssim.core.spec;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.devopssim.core.forecast.ReplicaSizing;
 
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Blue-green, hybrid and rolling specs, and the canary's setCanaryScale step. */
@@ -251,15 +253,62 @@ class StrategySpecReaderTest {
                   - setCanaryScale: {replica: 2}
                   - setCanaryScale: 3
                 """)).containsExactly(
-                "steps[0].setCanaryScale: needs exactly one of replicas, weight, matchTrafficWeight, as setCanaryScale:"
+                "steps[0].setCanaryScale: needs exactly one of replicas, weight, matchTrafficWeight, forecast, as setCanaryScale:"
                         + " {replicas: 2}",
                 "steps[1].setCanaryScale.weight: 101 is not in 0..100",
                 "steps[2].setCanaryScale.matchTrafficWeight: only true is meaningful (replicas follow the traffic weight"
                         + " again); leave the step out otherwise",
                 "steps[3].setCanaryScale.replica: unknown key (did you mean replicas?)",
-                "steps[3].setCanaryScale: needs exactly one of replicas, weight, matchTrafficWeight, as setCanaryScale:"
+                "steps[3].setCanaryScale: needs exactly one of replicas, weight, matchTrafficWeight, forecast, as setCanaryScale:"
                         + " {replicas: 2}",
                 "steps[4].setCanaryScale: expected a map, got 3");
+    }
+
+    @Test
+    void readsAForecastScaleWithItsSizingRuleAndRefusesOneWithout() throws Exception {
+        RolloutSpec spec = read("""
+                steps:
+                  - setCanaryScale: {forecast: {requestsPerReplica: 50}}
+                  - setWeight: 10
+                  - setCanaryScale: {forecast: {requestsPerReplica: 12.5, headroom: 0.5, min: 2, max: 8}}
+                """);
+
+        assertThat(spec.steps()).containsExactly(
+                new StepSpec.SetCanaryScale(CanaryScale.forecast(new ReplicaSizing(50, 0.25, 1, SimulationSpec.MAX_PODS))),
+                new StepSpec.SetWeight(10),
+                new StepSpec.SetCanaryScale(CanaryScale.forecast(new ReplicaSizing(12.5, 0.5, 2, 8))));
+        assertThat(problems("""
+                steps:
+                  - setCanaryScale: {forecast: true}
+                  - setCanaryScale: {forecast: {requestsPerReplica: 0}}
+                  - setCanaryScale: {forecast: {requestsPerReplica: 10, min: 5, max: 2}}
+                  - setCanaryScale: {forecast: {requestsPerReplica: 10, headroom: -1, perReplica: 3}}
+                  - setCanaryScale: {forecast: {requestsPerReplica: 10}, replicas: 2}
+                """)).containsExactly(
+                "steps[0].setCanaryScale.forecast: needs the sizing rule, as forecast: {requestsPerReplica: 50} (headroom 0.25,"
+                        + " min 1, max 10000 by default)",
+                "steps[1].setCanaryScale.forecast.requestsPerReplica: must be positive, got 0.0",
+                "steps[2].setCanaryScale.forecast.max: must be at least min (5), got 2",
+                "steps[3].setCanaryScale.forecast.perReplica: unknown key (known: requestsPerReplica, headroom, min, max)",
+                "steps[3].setCanaryScale.forecast.headroom: -1.0 is not in 0..10 (0.25 is 25% over the forecast)",
+                "steps[4].setCanaryScale: needs exactly one of replicas, weight, matchTrafficWeight, forecast, as"
+                        + " setCanaryScale: {replicas: 2}");
+    }
+
+    @Test
+    void aForecastScaleSizesTheCanaryForItsShareOnceTheRateIsKnown() {
+        CanaryScale asked = CanaryScale.forecast(new ReplicaSizing(50, 0.25, 1, 20));
+        assertThat(asked.needsForecast()).isTrue();
+        assertThatThrownBy(() -> asked.pods(10, 10)).hasMessageContaining("waits for a forecast");
+        CanaryScale sized = asked.forecastAt(400);
+        assertThat(sized.needsForecast()).isFalse();
+        // 400 req/s: 10 % is 40, +25 % is 50: one replica; 25 % is 100, 125: three; 100 %: 500 / 50 = 10
+        assertThat(sized.pods(4, 10)).isEqualTo(1);
+        assertThat(sized.pods(4, 25)).isEqualTo(3);
+        assertThat(sized.pods(4, 100)).isEqualTo(10);
+        assertThat(sized.pods(4, 0)).isZero();
+        assertThat(sized.describe()).isEqualTo("replicas for its share of a forecast 400 req/s (50 req/s each, +25%, 1..20)");
+        assertThat(asked.describe()).isEqualTo("replicas for its share of the forecast request rate (50 req/s each, +25%, 1..20)");
     }
 
     @Test

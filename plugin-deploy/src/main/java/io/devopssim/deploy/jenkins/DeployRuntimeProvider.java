@@ -34,7 +34,8 @@ public final class DeployRuntimeProvider {
                     });
                     r = new SimulatorRuntime(new ExecutorScheduler(pool, Clock.system()), Clock.system(),
                             new GitPromoter(PromoterOptions.defaults()),
-                            ExtensionList.lookup(SpecJudgeProvider.class)); // live: sees judges of plugins loaded later
+                            ExtensionList.lookup(SpecJudgeProvider.class), // live: sees judges of plugins loaded later
+                            ExtensionList.lookup(ForecasterProvider.class));
                     runtime = r;
                 }
             }

@@ -38,6 +38,7 @@ public final class SimulatorRuntime implements RolloutRuntime {
     private final Clock clock;
     private final GitPromoter promoter;
     private final SpecJudgeProviders judges;
+    private final ForecasterProviders forecasters;
     private final RolloutWakeups wakeups = new RolloutWakeups();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(ARGOCD_REQUEST_TIMEOUT).build();
     private KubernetesClient kubernetes;
@@ -48,10 +49,17 @@ public final class SimulatorRuntime implements RolloutRuntime {
      */
     public SimulatorRuntime(Scheduler scheduler, Clock clock, GitPromoter promoter,
                             List<? extends SpecJudgeProvider> judges) {
+        this(scheduler, clock, promoter, judges, List.of());
+    }
+
+    /** @param forecasters size canaries from a forecast (in Jenkins the live list of {@link ForecasterProvider}s) */
+    public SimulatorRuntime(Scheduler scheduler, Clock clock, GitPromoter promoter,
+                            List<? extends SpecJudgeProvider> judges, List<? extends ForecasterProvider> forecasters) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.promoter = promoter;
         this.judges = new SpecJudgeProviders(judges);
+        this.forecasters = new ForecasterProviders(forecasters);
     }
 
     @Override
@@ -82,7 +90,8 @@ public final class SimulatorRuntime implements RolloutRuntime {
         return new RolloutContext(rolloutId, spec, fleet, judges.runner(spec.analysis(), fleet, specDir),
                 promoter, credentials, new FileStateStore(stateDir), clock, listener,
                 RolloutContext.RetryPolicy.DEFAULT)
-                .withAnalyses(judges.analyses(fleet, PreviewBench.create(spec.simulation(), clock), specDir));
+                .withAnalyses(judges.analyses(fleet, PreviewBench.create(spec.simulation(), clock), specDir))
+                .withForecasts(forecasters.forecasts(fleet, clock));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.devopssim.mlgate.forecast;
 
+import io.devopssim.core.forecast.RequestRateForecaster;
 import io.devopssim.core.metrics.Sample;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -23,8 +24,9 @@ import java.util.Map;
  *
  * <p>Series must be evenly spaced (a Prometheus range query is); the step is read from the history.
  * The booster lives in native memory: close the forecaster when done. Not thread-safe for predictions.
+ * It is core's {@link RequestRateForecaster}; {@link XgboostLoadModel} is the {@code RequestRateModel} that fits it.
  */
-public final class LoadForecaster implements AutoCloseable {
+public final class LoadForecaster implements RequestRateForecaster {
     private static final int FEATURES_WITHOUT_SEASON = 5;
     private static final double TWO_PI = 2 * Math.PI;
     /** A level below this (an idle service) scales as this, so relative features stay finite. */
@@ -83,6 +85,7 @@ public final class LoadForecaster implements AutoCloseable {
      * The rate {@code horizon} steps after the last of {@code recent}, which must hold at least
      * {@link #historyNeeded()} evenly spaced points ending now.
      */
+    @Override
     public double forecast(List<Sample> recent) {
         if (recent.size() < historyNeeded()) {
             throw new IllegalArgumentException("a forecast needs the last " + historyNeeded() + " points; got " + recent.size());
@@ -109,12 +112,19 @@ public final class LoadForecaster implements AutoCloseable {
     }
 
     /** Points {@link #forecast} needs: the lags, the level's mean and, with a season, one season and one point. */
+    @Override
     public int historyNeeded() {
         return historyNeeded(config, seasonSteps);
     }
 
+    @Override
     public Duration step() {
         return step;
+    }
+
+    @Override
+    public Duration horizon() {
+        return step.multipliedBy(config.horizon());
     }
 
     @Override

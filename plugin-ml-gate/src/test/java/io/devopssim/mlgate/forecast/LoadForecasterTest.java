@@ -77,24 +77,6 @@ class LoadForecasterTest {
         }
     }
 
-    @Test
-    @DisplayName("replicas cover the version's share of the forecast with headroom, at least the minimum, none at weight 0")
-    void shouldSizeReplicas() {
-        ReplicaSizing sizing = new ReplicaSizing(50, 0.25, 1);
-        // 400 rps * 10 % = 40 rps, * 1.25 = 50 rps: exactly one replica of 50 rps
-        assertThat(sizing.replicas(400, 10)).isEqualTo(1);
-        // 400 * 25 % * 1.25 = 125 rps: 2.5 -> 3 replicas
-        assertThat(sizing.replicas(400, 25)).isEqualTo(3);
-        // 1 rps at 1 %: still the minimum of one replica; weight 0: none
-        assertThat(sizing.replicas(1, 1)).isEqualTo(1);
-        assertThat(sizing.replicas(400, 0)).isZero();
-        // 400 * 90 % * 1.25 = 450 rps: 9 replicas
-        assertThat(sizing.split(400, 10)).isEqualTo(new ReplicaSizing.Split(1, 9));
-        assertThatThrownBy(() -> sizing.replicas(400, 101)).hasMessageContaining("0..100");
-        assertThatThrownBy(() -> sizing.replicas(Double.NaN, 10)).hasMessageContaining("finite");
-        assertThatThrownBy(() -> new ReplicaSizing(0, 0.2, 1)).hasMessageContaining("invalid sizing");
-    }
-
     /** Requests per second: 200 +-80 over the day (peak 14:00), 30 % less at weekends, 3 % noise, +2 % a day. */
     private static List<Sample> traffic(int points, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

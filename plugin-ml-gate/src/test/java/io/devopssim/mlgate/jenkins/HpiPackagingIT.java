@@ -31,7 +31,8 @@ class HpiPackagingIT {
                     List.of("io/devopssim/deploy/", "io/devopssim/core/"))).isEmpty();
             // the gate's judges need xgboost4j, whose jar carries its native library: it must be bundled
             assertThat(hpi.libraries()).anyMatch(jar -> jar.startsWith("xgboost4j"));
-            assertThat(hpi.indexedClasses(Extension.class)).contains(MlSpecJudgeProvider.class.getName());
+            assertThat(hpi.indexedClasses(Extension.class)).contains(MlSpecJudgeProvider.class.getName(),
+                    XgboostForecasterProvider.class.getName());
         }
     }
 }

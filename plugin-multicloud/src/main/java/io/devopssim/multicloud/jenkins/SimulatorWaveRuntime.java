@@ -1,5 +1,6 @@
 package io.devopssim.multicloud.jenkins;
 
+import hudson.ExtensionList;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
@@ -10,6 +11,8 @@ import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.time.Clock;
 import io.devopssim.core.time.ExecutorScheduler;
 import io.devopssim.deploy.RolloutContext;
+import io.devopssim.deploy.jenkins.ForecasterProvider;
+import io.devopssim.deploy.jenkins.ForecasterProviders;
 import io.devopssim.core.time.Scheduler;
 import io.devopssim.multicloud.ClusterArgoCdSync;
 import io.devopssim.multicloud.SimulatedClusterRollouts;
@@ -19,6 +22,8 @@ import io.devopssim.multicloud.ClusterHealthCheck;
 import io.devopssim.multicloud.ClusterRegistry;
 import io.devopssim.multicloud.CredentialResolver;
 import io.devopssim.multicloud.DiurnalLoadForecaster;
+import io.devopssim.multicloud.LoadForecaster;
+import io.devopssim.multicloud.ModelLoadForecaster;
 import io.devopssim.multicloud.FileWaveStateStore;
 import io.devopssim.multicloud.GitTrafficWeights;
 import io.devopssim.multicloud.KubernetesClusterHealth;
@@ -57,11 +62,23 @@ public final class SimulatorWaveRuntime implements WaveRuntime {
     private final BuildAccess builds;
     private final CredentialsAccess credentials;
     private final ClusterClientFactory clientFactory;
+    private final ForecasterProviders forecasters;
 
     /** @param registry reads the registry at the time of each call: the global configuration can change between builds */
     SimulatorWaveRuntime(Scheduler scheduler, ExecutorService checks, Clock clock, GitPromoter promoter,
                          RegistrySource registry, BuildAccess builds, CredentialsAccess credentials,
                          ClusterClientFactory clientFactory) {
+        this(scheduler, checks, clock, promoter, registry, builds, credentials, clientFactory, ForecasterProviders.NONE);
+    }
+
+    /**
+     * @param forecasters the load forecaster that sizes the waves when a plugin provides one (devsim-ml-gate); without
+     *                    one, the daily profile around each simulated cluster's mean rate
+     */
+    SimulatorWaveRuntime(Scheduler scheduler, ExecutorService checks, Clock clock, GitPromoter promoter,
+                         RegistrySource registry, BuildAccess builds, CredentialsAccess credentials,
+                         ClusterClientFactory clientFactory, ForecasterProviders forecasters) {
+        this.forecasters = forecasters;
         this.scheduler = scheduler;
         this.checks = checks;
         this.clock = clock;
@@ -81,7 +98,8 @@ public final class SimulatorWaveRuntime implements WaveRuntime {
         ExecutorService checks = Executors.newFixedThreadPool(2, daemon("devsim cluster health"));
         return new SimulatorWaveRuntime(new ExecutorScheduler(pool, Clock.system()), checks, Clock.system(),
                 new GitPromoter(PromoterOptions.defaults()), () -> MultiCloudConfiguration.get().registry(),
-                new RunBuildAccess(), new JenkinsCredentialsAccess(), new ClusterClientFactory());
+                new RunBuildAccess(), new JenkinsCredentialsAccess(), new ClusterClientFactory(),
+                new ForecasterProviders(ExtensionList.lookup(ForecasterProvider.class))); // live: a plugin installed later counts
     }
 
     private static ThreadFactory daemon(String name) {
@@ -140,15 +158,20 @@ public final class SimulatorWaveRuntime implements WaveRuntime {
         if (!refusals.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", refusals));
         }
-        Map<String, Double> load = new LinkedHashMap<>();
-        plan.simulation().forEach((cluster, sim) -> load.put(cluster, sim.fleet().requestsPerSecond()));
         SimulatedClusterRollouts rollouts = new SimulatedClusterRollouts(new SimulatedFleets(clock), ThresholdJudge::new,
                 ClusterArgoCdSync.verifiers(clients, ARGO_CD_TIMEOUT, clock), promoter, git, new FileStateStore(stateDir.resolve("rollouts")), clock,
                 RolloutContext.RetryPolicy.DEFAULT);
         GitTrafficWeights weights = plan.traffic() == null ? null
                 : new GitTrafficWeights(promoter, plan.gitops().repoUrl(), plan.gitops().branch(), plan.traffic(), git);
         return new WaveEngine(new WaveContext(planId, plan, registry, rollouts, health(clients), promoter, git, weights,
-                new DiurnalLoadForecaster(load, FleetModel.DEFAULT.diurnalAmplitude()),
-                new FileWaveStateStore(stateDir.resolve("plans")), clock, listener, RolloutContext.RetryPolicy.DEFAULT));
+                forecaster(plan), new FileWaveStateStore(stateDir.resolve("plans")), clock, listener, RolloutContext.RetryPolicy.DEFAULT));
+    }
+
+    /** The provided model over each cluster's simulated fleet, or the daily profile when no plugin provides one. */
+    private LoadForecaster forecaster(WavePlan plan) {
+        Map<String, Double> load = new LinkedHashMap<>();
+        plan.simulation().forEach((cluster, sim) -> load.put(cluster, sim.fleet().requestsPerSecond()));
+        return forecasters.model().<LoadForecaster>map(m -> new ModelLoadForecaster(m, ModelLoadForecaster.simulated(plan, clock)))
+                .orElseGet(() -> new DiurnalLoadForecaster(load, FleetModel.DEFAULT.diurnalAmplitude()));
     }
 }

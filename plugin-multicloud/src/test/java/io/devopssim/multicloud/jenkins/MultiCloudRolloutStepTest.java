@@ -3,12 +3,15 @@ package io.devopssim.multicloud.jenkins;
 import io.devopssim.core.testing.ManualScheduler;
 import io.devopssim.core.time.Scheduler;
 import hudson.AbortException;
+import io.devopssim.core.forecast.SameTimeYesterday;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
 import io.devopssim.core.time.SimulatedClock;
 import io.devopssim.jenkinsapi.testing.StepSerialization;
 import io.devopssim.jenkinsapi.testing.TestStepContext;
+import io.devopssim.deploy.jenkins.ForecasterProvider;
+import io.devopssim.deploy.jenkins.ForecasterProviders;
 import io.devopssim.multicloud.ClusterClientFactory;
 import io.devopssim.multicloud.ClusterRegistry;
 import io.devopssim.multicloud.ClusterStatus;
@@ -109,6 +112,10 @@ class MultiCloudRolloutStepTest {
     }
 
     private SimulatorWaveRuntime runtime() {
+        return runtime(ForecasterProviders.NONE);
+    }
+
+    private SimulatorWaveRuntime runtime(ForecasterProviders forecasters) {
         GitPromoter promoter = new GitPromoter(PromoterOptions.defaults().withWorkRoot(tmp.resolve("clones-" + promoters.size())));
         promoters.add(promoter);
         // Argo CD in each cluster auto-syncs: before each transition of the plan, every Application is at the newest
@@ -119,12 +126,29 @@ class MultiCloudRolloutStepTest {
         }, when);
         return new SimulatorWaveRuntime(argoCdThenPlan, checks, clock, promoter, () -> registry, builds,
                 new TestCredentials(mocks.credentials(), new GitCredentials("deployer", PASSWORD.toCharArray())),
-                new ClusterClientFactory(Duration.ofSeconds(2)));
+                new ClusterClientFactory(Duration.ofSeconds(2)), forecasters);
     }
 
     private MultiCloudRolloutExecution execution(String plan, boolean failOnRollback) {
         return new MultiCloudRolloutExecution(context, new MultiCloudRolloutRequest(null, plan.replace("${repo}", repo.url()),
                 null, failOnRollback), runtime());
+    }
+
+    @Test
+    @DisplayName("a load forecaster provided through the extension point sizes the waves instead of the daily profile")
+    void shouldSizeWavesWithTheProvidedForecaster() throws Exception {
+        ForecasterProvider provider = () -> SameTimeYesterday.DAILY;
+        MultiCloudRolloutExecution execution = new MultiCloudRolloutExecution(context, new MultiCloudRolloutRequest(null,
+                PLAN.replace("${repo}", repo.url()), null, true), runtime(new ForecasterProviders(List.of(provider))));
+
+        execution.start();
+        scheduler.run(10_000);
+
+        assertThat(context.outcome.get()).extracting(m -> ((Map<?, ?>) m).get("phase")).isEqualTo("SUCCEEDED");
+        assertThat(context.log()).containsPattern("\\[do-ams3] do-ams3: helm replicaCount 4 -> \\d+ for a forecast peak of \\d+ req/s \\(same time yesterday:"
+                + " peak \\d+ req/s at \\d\\d:\\d\\d UTC over the next ")
+                .doesNotContain("daily profile");
+        assertThat(repo.steps()).isEqualTo(UNINTERRUPTED);
     }
 
     @Test
