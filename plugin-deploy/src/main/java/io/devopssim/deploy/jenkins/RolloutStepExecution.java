@@ -66,10 +66,9 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     private RolloutEngine driver(RolloutSpec spec, String rolloutId, GitCredentials credentials, Path stateDir)
             throws Exception {
         closeSession(); // a resume after a failed one
-        StepSecrets.Lookup lookup = id -> runtime().credentials().find(getContext(), id, stepName());
         EnvVars env = getContext().get(EnvVars.class);
         java.util.function.Function<String, String> secrets = StepSecrets.variables(spec, request.clusterCredentialsId(),
-                request.argoCdCredentialsId(), name -> env == null ? null : env.get(name), lookup, stepName());
+                request.argoCdCredentialsId(), name -> env == null ? null : env.get(name), this::credential, stepName());
         try {
             // events are logged from the saved state, which also holds decisions made outside the engine
             session = runtime().open(new RolloutSetup(rolloutId, spec, credentials, secrets, stateDir,
@@ -234,7 +233,7 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     }
 
     private GitCredentials credentials(RolloutSpec s) throws Exception {
-        return EnvCredentials.git(s.gitops().credentials(), getContext().get(EnvVars.class), stepName());
+        return gitCredentials(s.gitops().credentials());
     }
 
     private String readSpecText(BuildRef build) throws Exception {
