@@ -16,13 +16,16 @@ import java.net.URISyntaxException;
  * @param prometheusUrl       Prometheus (or Thanos Query) for analyses against a cluster, or null
  * @param clusterCredentialsId a secret text for the spec's {@code cluster.tokenEnv}, or null
  * @param argoCdCredentialsId  a secret text for the spec's {@code argocd.tokenEnv}, or null
+ * @param historyFile         workspace-relative release history to append the finished rollout to, or null for the
+ *                            build's own ({@link HistoryFiles})
  */
 public record RolloutRequest(String specFile, String spec, String rolloutId, boolean failOnRollback, String prometheusUrl,
-                             String clusterCredentialsId, String argoCdCredentialsId) implements Serializable {
+                             String clusterCredentialsId, String argoCdCredentialsId, String historyFile)
+        implements Serializable {
 
     /** Runs where the spec says, with secrets from the build's environment only. */
     public RolloutRequest(String specFile, String spec, String rolloutId, boolean failOnRollback) {
-        this(specFile, spec, rolloutId, failOnRollback, null, null, null);
+        this(specFile, spec, rolloutId, failOnRollback, null, null, null, null);
     }
 
     /** {@code prometheusUrl} as a URI, or null; an AbortException when it is not an http(s) URL. */

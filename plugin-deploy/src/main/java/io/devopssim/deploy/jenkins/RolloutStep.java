@@ -17,6 +17,7 @@ public abstract class RolloutStep extends Step {
     private String prometheusUrl;
     private String clusterCredentialsId;
     private String argoCdCredentialsId;
+    private String historyFile;
 
     public String getSpecFile() {
         return specFile;
@@ -88,9 +89,19 @@ public abstract class RolloutStep extends Step {
         this.argoCdCredentialsId = DeployStepExecution.blankToNull(argoCdCredentialsId);
     }
 
+    public String getHistoryFile() {
+        return historyFile;
+    }
+
+    /** Workspace-relative release history the finished rollout is appended to (default: the build's own). */
+    @DataBoundSetter
+    public void setHistoryFile(String historyFile) {
+        this.historyFile = DeployStepExecution.blankToNull(historyFile);
+    }
+
     /** The arguments as one value for the execution. */
     RolloutRequest request() {
         return new RolloutRequest(specFile, spec, rolloutId, failOnRollback, prometheusUrl, clusterCredentialsId,
-                argoCdCredentialsId);
+                argoCdCredentialsId, historyFile);
     }
 }

@@ -3,6 +3,7 @@ package io.devopssim.deploy.jenkins;
 import hudson.AbortException;
 import hudson.EnvVars;
 import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.history.JsonLinesHistory;
 import io.devopssim.core.history.ReleaseHistory;
 import io.devopssim.core.spec.InvalidSpecException;
 import io.devopssim.core.spec.RolloutSpec;
@@ -44,6 +45,8 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     private String rolloutId;
     private String stateDir;
     private String specDir;
+    /** The release history the finished rollout is appended to (a path on the controller). */
+    private String historyFile;
     private RolloutPresenter presenter;
 
     private transient RolloutSpec spec;
@@ -72,7 +75,7 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         try {
             // events are logged from the saved state, which also holds decisions made outside the engine
             session = runtime().open(new RolloutSetup(rolloutId, spec, credentials, secrets, stateDir,
-                    specDir == null ? null : Path.of(specDir), request.prometheus(stepName()), ReleaseHistory.NONE,
+                    specDir == null ? null : Path.of(specDir), request.prometheus(stepName()), history(),
                     RolloutListener.NONE, warning -> log("warning: " + warning)));
         } catch (RuntimeSetupException | IllegalArgumentException e) {
             throw new AbortException(stepName() + ": " + e.getMessage());
@@ -110,6 +113,7 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         stateDir = build.rootDir().resolve(STATE_DIR).toString();
         Path dir = request.specFile() == null ? null : build.localSpecDir(request.specFile());
         specDir = dir == null ? null : dir.toString();
+        historyFile = HistoryFiles.resolve(request.historyFile(), build, Path.of(stateDir), stepName()).toString();
         driver = driver(parsed, rolloutId, credentials, Path.of(stateDir));
         RolloutState s;
         try {
@@ -181,6 +185,11 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         } finally {
             closeSession(); // the models and cluster connections of this rollout, whatever the abort did
         }
+    }
+
+    /** Where the finished rollout goes; a step serialized before there was a history file appends nowhere. */
+    private ReleaseHistory history() {
+        return historyFile == null ? ReleaseHistory.NONE : new JsonLinesHistory(Path.of(historyFile));
     }
 
     /** Closes what the rollout's session holds (models, cluster clients); safe to repeat. */
