@@ -17,7 +17,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
+import com.sun.net.httpserver.HttpServer;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,20 +168,36 @@ class ClusterRolloutStepTest {
     }
 
     @Test
-    @DisplayName("analyses read the given Prometheus: one that does not answer is no data, so the canary is rolled back")
+    @DisplayName("analyses read the given Prometheus with the CLI's selectors; one without data never promotes: rolled back")
     void shouldNeverPromoteWhenPrometheusHasNoData() throws Exception {
         String yaml = spec("  - setWeight: 20\n  - analysis: {window: 1m}\n  - setWeight: 50",
                 "analysis:\n  interval: 10s\n  metrics:\n    - {metric: error_rate, max: 0.02}\n");
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
+        List<String> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // a Prometheus that is up but has nothing yet (503, as while it starts): every query is recorded
+        HttpServer prometheus = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        prometheus.createContext("/", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery(); // GET, or a POSTed form as Prometheus also takes
+            String form = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            queries.add(exchange.getRequestURI().getPath() + "?" + java.net.URLDecoder.decode(
+                    (query == null ? "" : query) + form, java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        prometheus.start();
+        try {
+            canary(yaml, "http://127.0.0.1:" + prometheus.getAddress().getPort() + "/", "k8s-deployer").start();
+            runtime.scheduler.run(1000);
+        } finally {
+            prometheus.stop(0);
         }
-
-        canary(yaml, "http://127.0.0.1:" + closedPort + "/", "k8s-deployer").start();
-        runtime.scheduler.run(1000);
 
         assertThatThrownBy(() -> context.outcome.get()).isInstanceOf(ExecutionException.class)
                 .cause().hasMessageContaining("rolled back").hasMessageContaining("INCONCLUSIVE");
+        assertThat(queries).isNotEmpty().allSatisfy(q -> assertThat(q).startsWith("/api/v1/query_range?"));
+        // the baseline is asked first; without it the canary's series are not asked for
+        assertThat(queries).anySatisfy(q -> assertThat(q).contains("{app=\"checkout\",track=\"baseline\"}"))
+                .allSatisfy(q -> assertThat(q).contains("app=\"checkout\"").contains("step=10.000"));
+        assertThat(queries.size()).as("bounded: one window's metrics and the history's re-fetch").isLessThan(50);
         assertThat(replicas("checkout-canary")).isZero();
         assertThat(steps()).containsExactly("rollback");
         assertThat(git.readFile(repo, "main", "apps/checkout/values.yaml")).isEqualTo(VALUES);
