@@ -136,6 +136,29 @@ class ClusterRolloutStepTest {
     }
 
     @Test
+    @DisplayName("after a controller restart the step looks its credential up again, re-attaches to the cluster and promotes once")
+    void shouldResumeOnTheClusterAfterARestart() throws Exception {
+        CanaryRolloutExecution execution = canary(spec(PAUSED_STEPS, ""), null, "k8s-deployer");
+        execution.start();
+        runtime.scheduler.run(1); // at 20%, pausing
+        assertThat(replicas("checkout-canary")).isEqualTo(2);
+        runtime.scheduler.forget(); // the controller goes down
+        byte[] program = StepSerialization.serialize(execution, context);
+        SecretLeaks.assertNotInSerializedExecution(K8S_TOKEN, program);
+
+        CanaryRolloutExecution resumed = StepSerialization.deserialize(program, context, CanaryRolloutExecution.class);
+        resumed.useRuntimeForTest(runtime);
+        resumed.onResume();
+        runtime.scheduler.run(1000);
+
+        assertThat(context.outcome.get()).isEqualTo("PROMOTED");
+        assertThat(context.completions()).isEqualTo(1);
+        assertThat(replicas("checkout-canary")).isZero();
+        assertThat(steps()).containsExactly("promote");
+        assertThat(runtime.sessions).hasSize(2).last().satisfies(s -> assertThat(s.isClosed()).isTrue());
+    }
+
+    @Test
     @DisplayName("a stopped build puts the cluster's replicas back, records the rollback and closes the rollout's connections")
     void shouldRollBackOnTheClusterWhenStopped() throws Exception {
         CanaryRolloutExecution execution = canary(spec(PAUSED_STEPS, ""), null, "k8s-deployer");
