@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A rollout step (canary, blue-green and hybrid, rolling update): reads and validates the spec before any
@@ -70,7 +71,7 @@ abstract class RolloutStepExecution extends DeployStepExecution {
             throws Exception {
         closeSession(); // a resume after a failed one
         EnvVars env = getContext().get(EnvVars.class);
-        java.util.function.Function<String, String> secrets = StepSecrets.variables(spec, request.clusterCredentialsId(),
+        Function<String, String> secrets = StepSecrets.variables(spec, request.clusterCredentialsId(),
                 request.argoCdCredentialsId(), name -> env == null ? null : env.get(name), this::credential, stepName());
         try {
             // events are logged from the saved state, which also holds decisions made outside the engine
