@@ -27,6 +27,11 @@ public final class AnalysisRunner {
         this.judge = judge;
     }
 
+    /** The judge, so that whoever built the runner can free what the judge holds (a model) when done with it. */
+    public Judge judge() {
+        return judge;
+    }
+
     /** The same metrics judged by another judge: an analysis with criteria of its own. */
     public AnalysisRunner withJudge(Judge other) {
         return new AnalysisRunner(metrics, other);

@@ -38,6 +38,14 @@ public interface BuildRef {
         return null;
     }
 
+    /**
+     * A workspace file on the controller's file system, for files the controller appends to (a release history);
+     * null when the workspace is elsewhere (an agent) or there is none.
+     */
+    default Path localWorkspaceFile(String relativePath) {
+        return null;
+    }
+
     /** The action of {@code type}, added first if the build has none. */
     default <T extends Action> T action(Class<T> type, java.util.function.Supplier<T> create) {
         synchronized (this) {

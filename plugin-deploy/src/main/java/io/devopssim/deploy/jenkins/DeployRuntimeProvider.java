@@ -32,10 +32,11 @@ public final class DeployRuntimeProvider {
                         t.setDaemon(true);
                         return t;
                     });
-                    r = new SimulatorRuntime(new ExecutorScheduler(pool, Clock.system()), Clock.system(),
+                    r = new ControllerRuntime(new ExecutorScheduler(pool, Clock.system()), Clock.system(),
                             new GitPromoter(PromoterOptions.defaults()),
                             ExtensionList.lookup(SpecJudgeProvider.class), // live: sees judges of plugins loaded later
-                            ExtensionList.lookup(ForecasterProvider.class));
+                            ExtensionList.lookup(ForecasterProvider.class),
+                            new JenkinsDeployCredentials());
                     runtime = r;
                 }
             }

@@ -1,10 +1,14 @@
 package io.devopssim.deploy.jenkins;
 
+import hudson.EnvVars;
 import hudson.model.TaskListener;
+import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.spec.CredentialsSpec;
 import io.devopssim.core.time.Scheduler;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
+import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -12,7 +16,7 @@ import java.time.Instant;
  * runs in transitions on the runtime's shared scheduler, so no thread waits between them; a controller
  * restart resumes in {@link #onResume()}; {@link #stop} waits for a transition in progress, then lets the
  * subclass take back what it started, then fails the step. Subclasses keep only serializable ids and
- * arguments, never a secret: credentials are read from the build's environment when needed.
+ * arguments, never a secret: credentials are looked up (Jenkins credentials, the build's environment) when needed.
  */
 abstract class DeployStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -138,6 +142,17 @@ abstract class DeployStepExecution extends StepExecution {
         } catch (Exception e) {
             // the build log is gone (build finished or deleted); the state file still has the event
         }
+    }
+
+    /** The environment repository's login: a Jenkins credential or variables of the build's environment, read now. */
+    final GitCredentials gitCredentials(CredentialsSpec c) throws IOException, InterruptedException {
+        EnvVars env = getContext().get(EnvVars.class);
+        return BuildGitCredentials.git(c, name -> env == null ? null : env.get(name), this::credential, stepName());
+    }
+
+    /** A credential of this step's build. */
+    final DeploySecret credential(String credentialsId) throws IOException, InterruptedException {
+        return runtime().credentials().find(getContext(), credentialsId, stepName());
     }
 
     final RolloutRuntime runtime() {

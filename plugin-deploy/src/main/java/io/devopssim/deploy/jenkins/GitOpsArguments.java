@@ -16,7 +16,8 @@ final class GitOpsArguments {
     }
 
     static GitOpsSpec read(String step, String repo, String branch, String file, String yaml, String helm,
-                           String kustomizeImage, String usernameEnv, String passwordEnv) throws AbortException {
+                           String kustomizeImage, String usernameEnv, String passwordEnv, String credentialsId)
+            throws AbortException {
         ObjectNode args = JsonNodeFactory.instance.objectNode();
         put(args, "repo", repo);
         put(args, "branch", branch);
@@ -24,10 +25,11 @@ final class GitOpsArguments {
         put(args, "yaml", yaml);
         put(args, "helm", helm);
         put(args, "kustomizeImage", kustomizeImage);
-        if (usernameEnv != null || passwordEnv != null) {
+        if (usernameEnv != null || passwordEnv != null || credentialsId != null) {
             ObjectNode c = args.putObject("credentials");
             put(c, "usernameEnv", usernameEnv);
             put(c, "passwordEnv", passwordEnv);
+            put(c, "credentialsId", credentialsId);
         }
         try {
             return new GitOpsSpecReader().read(args, "");
@@ -41,9 +43,9 @@ final class GitOpsArguments {
      * value. The section reader also wants a file and a locator: it is given neutral ones, which it accepts,
      * so that the rest is checked by the same rules and no copy of them is kept here.
      */
-    static GitOpsSpec repository(String step, String repo, String branch, String usernameEnv, String passwordEnv)
-            throws AbortException {
-        return read(step, repo, branch, "unused.yaml", null, "unused", null, usernameEnv, passwordEnv);
+    static GitOpsSpec repository(String step, String repo, String branch, String usernameEnv, String passwordEnv,
+                                 String credentialsId) throws AbortException {
+        return read(step, repo, branch, "unused.yaml", null, "unused", null, usernameEnv, passwordEnv, credentialsId);
     }
 
     private static void put(ObjectNode node, String key, String value) {

@@ -1,7 +1,6 @@
 package io.devopssim.deploy.jenkins;
 
 import hudson.AbortException;
-import hudson.EnvVars;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.ValueLocator;
 import io.devopssim.core.spec.GitOpsSpec;
@@ -104,7 +103,7 @@ public final class PromoteReleaseExecution extends DeployStepExecution {
     }
 
     private GitCredentials credentials(GitOpsSpec g) throws Exception {
-        return EnvCredentials.git(g.credentials(), getContext().get(EnvVars.class), stepName());
+        return gitCredentials(g.credentials());
     }
 
     /** The target and value, from the spec file's text or from the arguments; every problem reported before anything runs. */
@@ -123,7 +122,8 @@ public final class PromoteReleaseExecution extends DeployStepExecution {
             return new Target(g, value(value), spec.app() + " " + value);
         }
         GitOpsSpec g = GitOpsArguments.read(stepName(), request.repo(), request.branch(), request.file(), request.yaml(),
-                request.helm(), request.kustomizeImage(), request.usernameEnv(), request.passwordEnv());
+                request.helm(), request.kustomizeImage(), request.usernameEnv(), request.passwordEnv(),
+                request.credentialsId());
         String value = value(request.value());
         return new Target(g, value, g.file() + " = " + value);
     }

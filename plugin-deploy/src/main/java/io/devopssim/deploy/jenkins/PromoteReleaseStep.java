@@ -29,6 +29,7 @@ public final class PromoteReleaseStep extends Step {
     private String value;
     private String usernameEnv;
     private String passwordEnv;
+    private String credentialsId;
     private String rolloutId;
 
     @DataBoundConstructor
@@ -145,9 +146,20 @@ public final class PromoteReleaseStep extends Step {
         this.rolloutId = DeployStepExecution.blankToNull(rolloutId);
     }
 
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** A username-with-password credential for the environment repository (instead of usernameEnv/passwordEnv). */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = DeployStepExecution.blankToNull(credentialsId);
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new PromoteReleaseExecution(context, new PromoteRequest(specFile, repo, branch, file, yaml, helm, kustomizeImage, value, usernameEnv, passwordEnv, rolloutId), null);
+        return new PromoteReleaseExecution(context, new PromoteRequest(specFile, repo, branch, file, yaml, helm, kustomizeImage, value, usernameEnv, passwordEnv, rolloutId,
+                credentialsId), null);
     }
 
     @Extension

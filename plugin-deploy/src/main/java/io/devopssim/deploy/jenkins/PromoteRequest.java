@@ -18,14 +18,21 @@ import java.io.Serializable;
  * @param usernameEnv    environment variable holding the Git user name
  * @param passwordEnv    environment variable holding the Git password or token
  * @param rolloutId      id the commit carries (default: from the build and the target)
+ * @param credentialsId  a Jenkins username-with-password credential for the repository (instead of the variables)
  */
 public record PromoteRequest(String specFile, String repo, String branch, String file, String yaml, String helm,
                              String kustomizeImage, String value, String usernameEnv, String passwordEnv,
-                             String rolloutId) implements Serializable {
+                             String rolloutId, String credentialsId) implements Serializable {
+
+    /** With the login from variables of the build's environment, or none. */
+    public PromoteRequest(String specFile, String repo, String branch, String file, String yaml, String helm,
+                          String kustomizeImage, String value, String usernameEnv, String passwordEnv, String rolloutId) {
+        this(specFile, repo, branch, file, yaml, helm, kustomizeImage, value, usernameEnv, passwordEnv, rolloutId, null);
+    }
 
     /** Whether any part of an inline target is given. */
     boolean hasInlineTarget() {
         return repo != null || branch != null || file != null || yaml != null || helm != null || kustomizeImage != null
-                || usernameEnv != null || passwordEnv != null;
+                || usernameEnv != null || passwordEnv != null || credentialsId != null;
     }
 }

@@ -1,7 +1,6 @@
 package io.devopssim.deploy.jenkins;
 
 import hudson.AbortException;
-import hudson.EnvVars;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.spec.GitOpsSpec;
 import io.devopssim.core.spec.InvalidSpecException;
@@ -120,7 +119,7 @@ public final class RollbackReleaseExecution extends DeployStepExecution {
     }
 
     private GitCredentials credentials(GitOpsSpec g) throws Exception {
-        return EnvCredentials.git(g.credentials(), getContext().get(EnvVars.class), stepName());
+        return gitCredentials(g.credentials());
     }
 
     private GitOpsSpec repository(String yaml) throws AbortException {
@@ -132,6 +131,6 @@ public final class RollbackReleaseExecution extends DeployStepExecution {
             }
         }
         return GitOpsArguments.repository(stepName(), request.repo(), request.branch(), request.usernameEnv(),
-                request.passwordEnv());
+                request.passwordEnv(), request.credentialsId());
     }
 }

@@ -24,6 +24,7 @@ public final class RollbackReleaseStep extends Step {
     private String branch;
     private String usernameEnv;
     private String passwordEnv;
+    private String credentialsId;
     private String reason;
 
     @DataBoundConstructor
@@ -100,9 +101,20 @@ public final class RollbackReleaseStep extends Step {
         this.reason = DeployStepExecution.blankToNull(reason);
     }
 
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** A username-with-password credential for the environment repository (instead of usernameEnv/passwordEnv). */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = DeployStepExecution.blankToNull(credentialsId);
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new RollbackReleaseExecution(context, new RollbackRequest(rolloutId, specFile, repo, branch, usernameEnv, passwordEnv, reason), null);
+        return new RollbackReleaseExecution(context, new RollbackRequest(rolloutId, specFile, repo, branch, usernameEnv, passwordEnv, reason,
+                credentialsId), null);
     }
 
     @Extension

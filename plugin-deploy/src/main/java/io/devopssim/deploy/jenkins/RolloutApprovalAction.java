@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  */
 public final class RolloutApprovalAction implements RunAction2 {
     public static final String URL_NAME = "devsim-approval";
+    /** The answer is served at {@code <build>/devsim-approval/approve}: {@code ../} is the build page. */
+    static final String BACK_TO_BUILD = "<meta http-equiv=\"refresh\" content=\"0;url=../\">";
 
     private transient volatile Supplier<RolloutsAction> rollouts = () -> null;
     private transient volatile ApprovalPermissions permissions = ApprovalPermissions.DENY_ALL;
@@ -91,10 +93,16 @@ public final class RolloutApprovalAction implements RunAction2 {
         return answer(() -> abort(rolloutId));
     }
 
-    /** What the browser shows after a decision: the timeline's line and the way back to the build. */
+    /**
+     * What the browser gets after a decision: sent back to the build page at once (its summary shows the rollout
+     * going on), with the timeline's line and a link for a browser that does not follow the refresh. A refresh in
+     * the page, not an HTTP redirect: Stapler's response types are not in the compile-only API (see the README).
+     * On an error the message stays, with no refresh.
+     */
     private static FormValidation answer(Decision decision) {
         try {
-            return FormValidation.okWithMarkup("<p>" + escape(decision.make()) + "</p><p><a href=\"../\">Back to the build</a></p>");
+            return FormValidation.okWithMarkup(BACK_TO_BUILD + "<p>" + escape(decision.make())
+                    + "</p><p><a href=\"../\">Back to the build</a></p>");
         } catch (RolloutException e) {
             return FormValidation.error(e.getMessage());
         }

@@ -1,15 +1,48 @@
 package io.devopssim.deploy.jenkins;
 
+import hudson.AbortException;
+
 import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
- * A rollout step's arguments, as one immutable value handed to the execution.
+ * A rollout step's arguments, as one immutable value handed to the execution. Ids of credentials, never secrets.
  *
- * @param specFile       workspace-relative spec file, or null
- * @param spec           inline spec, or null
- * @param rolloutId      explicit rollout id, or null
- * @param failOnRollback whether a rollback fails the build
+ * @param specFile            workspace-relative spec file, or null
+ * @param spec                inline spec, or null
+ * @param rolloutId           explicit rollout id, or null
+ * @param failOnRollback      whether a rollback fails the build
+ * @param prometheusUrl       Prometheus (or Thanos Query) for analyses against a cluster, or null
+ * @param clusterCredentialsId a secret text for the spec's {@code cluster.tokenEnv}, or null
+ * @param argoCdCredentialsId  a secret text for the spec's {@code argocd.tokenEnv}, or null
+ * @param historyFile         workspace-relative release history to append the finished rollout to, or null for the
+ *                            build's own ({@link HistoryFiles})
  */
-public record RolloutRequest(String specFile, String spec, String rolloutId, boolean failOnRollback)
+public record RolloutRequest(String specFile, String spec, String rolloutId, boolean failOnRollback, String prometheusUrl,
+                             String clusterCredentialsId, String argoCdCredentialsId, String historyFile)
         implements Serializable {
+
+    /** Runs where the spec says, with secrets from the build's environment only. */
+    public RolloutRequest(String specFile, String spec, String rolloutId, boolean failOnRollback) {
+        this(specFile, spec, rolloutId, failOnRollback, null, null, null, null);
+    }
+
+    /** {@code prometheusUrl} as a URI, or null; an AbortException when it is not an http(s) URL. */
+    URI prometheus(String step) throws AbortException {
+        if (prometheusUrl == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(prometheusUrl);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getUserInfo() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // the message below says what is expected
+        }
+        throw new AbortException(step + ": prometheusUrl must be an http(s) URL without credentials, e.g."
+                + " http://prometheus.monitoring:9090/");
+    }
 }

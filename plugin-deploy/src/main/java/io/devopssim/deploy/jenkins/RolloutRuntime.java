@@ -1,17 +1,13 @@
 package io.devopssim.deploy.jenkins;
 
-import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
-import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.time.Clock;
-import io.devopssim.deploy.RolloutContext;
-import io.devopssim.deploy.RolloutListener;
 import io.devopssim.core.time.Scheduler;
 import io.devopssim.deploy.argocd.ArgoCdApplications;
+import io.devopssim.deploy.runtime.RuntimeSetupException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * What the deploy steps run against: one per controller ({@link DeployRuntimeProvider}), replaced by a test
@@ -31,13 +27,17 @@ public interface RolloutRuntime {
     BuildRef build(StepContext context) throws IOException, InterruptedException;
 
     /**
-     * The ports of one rollout; an {@link IllegalArgumentException} when the spec cannot run here (a judge no
-     * installed plugin provides, an unusable model).
+     * The ports of one rollout, on the simulated fleet or against the cluster its spec names, with what they hold
+     * open; the caller closes the session when the rollout ends or the step stops.
      *
-     * @param specDir what the spec's relative paths (a judge's model) are relative to, or null
+     * @throws RuntimeSetupException    a secret not set, a cluster or router object that cannot be used, analyses
+     *                                  against a cluster without Prometheus: before anything started
+     * @throws IllegalArgumentException a judge no installed plugin provides, an unusable model
      */
-    RolloutContext context(String rolloutId, RolloutSpec spec, GitCredentials credentials, Path stateDir,
-                           Path specDir, RolloutListener listener);
+    RolloutSession open(RolloutSetup setup) throws RuntimeSetupException;
+
+    /** The build's Jenkins credentials, by id. */
+    DeployCredentials credentials();
 
     /** The environment repositories, shared by every step (it keeps one clone per repository). */
     GitPromoter promoter();

@@ -5,7 +5,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * The arguments every rollout step takes ({@code canaryRollout}, {@code blueGreenRollout}, {@code rollingUpdate}):
- * the spec, from a workspace file or inline, the rollout id, whether a rollback fails the build. Its views
+ * the spec, from a workspace file or inline, the rollout id, whether a rollback fails the build, and what a rollout
+ * against a cluster needs besides its spec (Prometheus, credentials ids for the tokens the spec names). Its views
  * ({@code config.jelly}, one help file per field) serve all three; each step has its own {@code help.html}.
  */
 public abstract class RolloutStep extends Step {
@@ -13,6 +14,10 @@ public abstract class RolloutStep extends Step {
     private String spec;
     private String rolloutId;
     private boolean failOnRollback = true;
+    private String prometheusUrl;
+    private String clusterCredentialsId;
+    private String argoCdCredentialsId;
+    private String historyFile;
 
     public String getSpecFile() {
         return specFile;
@@ -54,8 +59,49 @@ public abstract class RolloutStep extends Step {
         this.failOnRollback = failOnRollback;
     }
 
+    public String getPrometheusUrl() {
+        return prometheusUrl;
+    }
+
+    /** Prometheus (or Thanos Query) for the analyses of a rollout against a cluster. */
+    @DataBoundSetter
+    public void setPrometheusUrl(String prometheusUrl) {
+        this.prometheusUrl = DeployStepExecution.blankToNull(prometheusUrl);
+    }
+
+    public String getClusterCredentialsId() {
+        return clusterCredentialsId;
+    }
+
+    /** A secret text credential: the token of the variable the spec's {@code cluster.tokenEnv} names. */
+    @DataBoundSetter
+    public void setClusterCredentialsId(String clusterCredentialsId) {
+        this.clusterCredentialsId = DeployStepExecution.blankToNull(clusterCredentialsId);
+    }
+
+    public String getArgoCdCredentialsId() {
+        return argoCdCredentialsId;
+    }
+
+    /** A secret text credential: the token of the variable the spec's {@code argocd.tokenEnv} names. */
+    @DataBoundSetter
+    public void setArgoCdCredentialsId(String argoCdCredentialsId) {
+        this.argoCdCredentialsId = DeployStepExecution.blankToNull(argoCdCredentialsId);
+    }
+
+    public String getHistoryFile() {
+        return historyFile;
+    }
+
+    /** Workspace-relative release history the finished rollout is appended to (default: the build's own). */
+    @DataBoundSetter
+    public void setHistoryFile(String historyFile) {
+        this.historyFile = DeployStepExecution.blankToNull(historyFile);
+    }
+
     /** The arguments as one value for the execution. */
     RolloutRequest request() {
-        return new RolloutRequest(specFile, spec, rolloutId, failOnRollback);
+        return new RolloutRequest(specFile, spec, rolloutId, failOnRollback, prometheusUrl, clusterCredentialsId,
+                argoCdCredentialsId, historyFile);
     }
 }

@@ -3,6 +3,8 @@ package io.devopssim.deploy.jenkins;
 import hudson.AbortException;
 import hudson.EnvVars;
 import io.devopssim.core.gitops.GitCredentials;
+import io.devopssim.core.history.JsonLinesHistory;
+import io.devopssim.core.history.ReleaseHistory;
 import io.devopssim.core.spec.InvalidSpecException;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.spec.RolloutSpecReader;
@@ -15,6 +17,7 @@ import io.devopssim.deploy.RolloutEngine;
 import io.devopssim.deploy.RolloutEngines;
 import io.devopssim.deploy.RolloutException;
 import io.devopssim.deploy.RolloutListener;
+import io.devopssim.deploy.runtime.RuntimeSetupException;
 import io.devopssim.deploy.view.RolloutSubject;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -24,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A rollout step (canary, blue-green and hybrid, rolling update): reads and validates the spec before any
@@ -42,10 +46,14 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     private String rolloutId;
     private String stateDir;
     private String specDir;
+    /** The release history the finished rollout is appended to (a path on the controller). */
+    private String historyFile;
     private RolloutPresenter presenter;
 
     private transient RolloutSpec spec;
     private transient RolloutEngine driver;
+    /** What the running rollout holds open; closed when it ends or the step stops. */
+    private transient RolloutSession session;
 
     RolloutStepExecution(StepContext context, RolloutRequest request, RolloutRuntime runtime) {
         super(context, runtime);
@@ -55,16 +63,25 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     /** The strategies this step runs; a spec of another is refused before anything happens. */
     abstract Set<Strategy> strategies();
 
-    /** The strategy's engine for this rollout. */
+    /**
+     * Opens the rollout's session (where its spec says it runs, every secret resolved, the router's objects read
+     * once) and the strategy's engine over it; a spec that cannot run here fails before any side effect.
+     */
     private RolloutEngine driver(RolloutSpec spec, String rolloutId, GitCredentials credentials, Path stateDir)
-            throws AbortException {
+            throws Exception {
+        closeSession(); // a resume after a failed one
+        EnvVars env = getContext().get(EnvVars.class);
+        Function<String, String> secrets = StepSecrets.variables(spec, request.clusterCredentialsId(),
+                request.argoCdCredentialsId(), name -> env == null ? null : env.get(name), this::credential, stepName());
         try {
             // events are logged from the saved state, which also holds decisions made outside the engine
-            return RolloutEngines.create(runtime().context(rolloutId, spec, credentials, stateDir,
-                    specDir == null ? null : Path.of(specDir), RolloutListener.NONE));
-        } catch (IllegalArgumentException e) {
+            session = runtime().open(new RolloutSetup(rolloutId, spec, credentials, secrets, stateDir,
+                    specDir == null ? null : Path.of(specDir), request.prometheus(stepName()), history(),
+                    RolloutListener.NONE, warning -> log("warning: " + warning)));
+        } catch (RuntimeSetupException | IllegalArgumentException e) {
             throw new AbortException(stepName() + ": " + e.getMessage());
         }
+        return RolloutEngines.create(session.context());
     }
 
     /** Problems of a valid spec that this step cannot run (another strategy), or an empty list. */
@@ -97,12 +114,17 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         stateDir = build.rootDir().resolve(STATE_DIR).toString();
         Path dir = request.specFile() == null ? null : build.localSpecDir(request.specFile());
         specDir = dir == null ? null : dir.toString();
+        historyFile = HistoryFiles.resolve(request.historyFile(), build, Path.of(stateDir), stepName()).toString();
         driver = driver(parsed, rolloutId, credentials, Path.of(stateDir));
         RolloutState s;
         try {
             s = driver.start();
         } catch (RolloutException e) {
+            closeSession();
             throw new AbortException(stepName() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            closeSession();
+            throw e;
         }
         presenter = new RolloutPresenter(STATE_DIR, new RolloutSubject(stepName(), rolloutId,
                 parsed.app() + " " + parsed.image().tag(), parsed.gitops().repoUrl()));
@@ -115,7 +137,13 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     final void resume() throws Exception {
         spec = parse(specYaml);
         driver = driver(spec, rolloutId, credentials(spec), Path.of(stateDir));
-        RolloutState s = driver.start(); // loads the saved state and puts the router back where it was
+        RolloutState s;
+        try {
+            s = driver.start(); // loads the saved state and puts the router back where it was
+        } catch (Exception | Error e) {
+            closeSession();
+            throw e;
+        }
         showOnBuildPage(runtime().build(getContext())); // the build may have been saved before its actions were
         observe(s);
         scheduleNow();
@@ -123,10 +151,17 @@ abstract class RolloutStepExecution extends DeployStepExecution {
 
     @Override
     final Instant advance() throws Exception {
-        RolloutState s = driver.advance();
+        RolloutState s;
+        try {
+            s = driver.advance();
+        } catch (Exception | Error e) {
+            closeSession(); // the step fails with it: nothing of this rollout stays open
+            throw e;
+        }
         observe(s);
         if (s.phase().isTerminal()) {
             runtime().wakeups().unregister(Path.of(stateDir), rolloutId);
+            closeSession(); // after the last advance: the release history was appended through the session's metrics
             finish(s);
             return null;
         }
@@ -142,10 +177,28 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         if (stateDir != null) {
             runtime().wakeups().unregister(Path.of(stateDir), rolloutId);
         }
-        if (driver != null) {
-            // roll back now, not later: a stopped build must not leave traffic on the canary
-            driver.abort(cause.getMessage() == null ? cause.toString() : cause.getMessage());
-            observe(driver.advance());
+        try {
+            if (driver != null && session != null) { // null: the rollout ended, or never started
+                // roll back now, not later: a stopped build must not leave traffic on the canary
+                driver.abort(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+                observe(driver.advance());
+            }
+        } finally {
+            closeSession(); // the models and cluster connections of this rollout, whatever the abort did
+        }
+    }
+
+    /** Where the finished rollout goes; a step serialized before there was a history file appends nowhere. */
+    private ReleaseHistory history() {
+        return historyFile == null ? ReleaseHistory.NONE : new JsonLinesHistory(Path.of(historyFile));
+    }
+
+    /** Closes what the rollout's session holds (models, cluster clients); safe to repeat. */
+    private void closeSession() {
+        RolloutSession open = session;
+        session = null;
+        if (open != null) {
+            open.close();
         }
     }
 
@@ -190,7 +243,7 @@ abstract class RolloutStepExecution extends DeployStepExecution {
     }
 
     private GitCredentials credentials(RolloutSpec s) throws Exception {
-        return EnvCredentials.git(s.gitops().credentials(), getContext().get(EnvVars.class), stepName());
+        return gitCredentials(s.gitops().credentials());
     }
 
     private String readSpecText(BuildRef build) throws Exception {

@@ -66,6 +66,15 @@ final class RunBuild implements BuildRef {
         return Files.isDirectory(root) ? root.resolve(relativePath).normalize().getParent() : null;
     }
 
+    @Override
+    public Path localWorkspaceFile(String relativePath) {
+        if (workspace == null) {
+            return null;
+        }
+        Path root = Path.of(workspace.getRemote());
+        return Files.isDirectory(root) ? root.resolve(relativePath).normalize() : null;
+    }
+
     /** Synchronizes on the run, as Jenkins' own action lists do, so two steps never add the same action twice. */
     @Override
     public <T extends Action> T action(Class<T> type, java.util.function.Supplier<T> create) {

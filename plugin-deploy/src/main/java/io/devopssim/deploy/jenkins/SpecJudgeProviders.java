@@ -3,7 +3,6 @@ package io.devopssim.deploy.jenkins;
 import io.devopssim.core.judge.AnalysisRunner;
 import io.devopssim.core.judge.ThresholdJudge;
 import io.devopssim.core.metrics.MetricsProvider;
-import io.devopssim.core.sim.FleetSimulator;
 import io.devopssim.core.spec.AnalysisSpec;
 import io.devopssim.core.spec.JudgeKind;
 import io.devopssim.deploy.Analyses;
@@ -46,13 +45,16 @@ record SpecJudgeProviders(List<? extends SpecJudgeProvider> providers) {
     }
 
     /**
-     * The live fleet and a blue-green preview bench; each set of criteria judged by the judge it names, built
-     * once per target (a model is loaded once, not at every analysis). Criteria no one can judge are empty, so
-     * the engine refuses the spec before it starts.
+     * The live traffic's metrics and a blue-green preview's (null when the runtime has no preview bench); each set
+     * of criteria judged by the judge it names, built once per target (a model is loaded once, not at every
+     * analysis) and kept in {@code resources} to be closed with the rollout. Criteria no one can judge are empty,
+     * so the engine refuses the spec before it starts.
      */
-    Analyses analyses(FleetSimulator live, FleetSimulator preview, Path specDir) {
+    Analyses analyses(MetricsProvider live, MetricsProvider preview, Path specDir, RolloutResources resources) {
         Map<Map.Entry<Analyses.Target, AnalysisSpec>, Optional<AnalysisRunner>> built = new ConcurrentHashMap<>();
-        return (target, criteria) -> built.computeIfAbsent(Map.entry(target, criteria),
-                k -> find(criteria, target == Analyses.Target.PREVIEW ? preview : live, specDir));
+        return (target, criteria) -> built.computeIfAbsent(Map.entry(target, criteria), k -> {
+            MetricsProvider metrics = target == Analyses.Target.PREVIEW ? preview : live;
+            return metrics == null ? Optional.empty() : find(criteria, metrics, specDir).map(resources::track);
+        });
     }
 }

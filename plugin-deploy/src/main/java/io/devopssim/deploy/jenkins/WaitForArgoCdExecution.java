@@ -71,6 +71,7 @@ public final class WaitForArgoCdExecution extends DeployStepExecution {
             failedLooks++;
             log(e.getMessage() + " (" + failedLooks + " of " + MAX_FAILED_LOOKS + " failed looks in a row)");
             if (failedLooks >= MAX_FAILED_LOOKS) {
+                record(ArgoCdWaitsAction.Result.UNREACHABLE, e.getMessage());
                 fail(new AbortException(stepName() + ": " + e.getMessage()));
                 return null;
             }
@@ -79,11 +80,13 @@ public final class WaitForArgoCdExecution extends DeployStepExecution {
         switch (check.status()) {
             case DONE -> {
                 log(check.message());
+                record(ArgoCdWaitsAction.Result.SYNCED_HEALTHY, check.message());
                 succeed(check.message());
                 return null;
             }
             case FAILED -> {
                 log(check.message());
+                record(ArgoCdWaitsAction.Result.FAILED, check.message());
                 fail(new AbortException(stepName() + ": " + check.message()));
                 return null;
             }
@@ -100,6 +103,20 @@ public final class WaitForArgoCdExecution extends DeployStepExecution {
     @Override
     void halt(Throwable cause) {
         log("stopped waiting" + (syncRequested ? "; the sync Argo CD runs goes on: it applies the commit Git holds" : ""));
+        if (startedAt != null) {
+            record(ArgoCdWaitsAction.Result.STOPPED, lastMessage);
+        }
+    }
+
+    /** The build page's row for this wait (application, revision, result, duration), added once as it ends. */
+    private void record(ArgoCdWaitsAction.Result result, String message) {
+        try {
+            runtime().build(getContext()).action(ArgoCdWaitsAction.class, ArgoCdWaitsAction::new)
+                    .add(new ArgoCdWaitsAction.Wait(request.application(), request.revision(), result, message, startedAt,
+                            runtime().clock().now()));
+        } catch (Exception e) {
+            log("could not show the wait on the build page: " + e.getMessage()); // the log has the outcome anyway
+        }
     }
 
     @Override

@@ -177,7 +177,7 @@ class RolloutApprovalTest {
     }
 
     @Test
-    @DisplayName("the build page's buttons get the timeline's line back, escaped, or the error")
+    @DisplayName("the build page's buttons send the browser back to the build page, with the timeline's line, escaped; or show the error")
     void shouldAnswerTheBrowser() throws Exception {
         runtime.permissions = new FakePermissions("alice <admin>", true, true);
         rebindApproval();
@@ -187,7 +187,9 @@ class RolloutApprovalTest {
         assertThat(wrong.renderHtml()).doesNotContain("<img");
         hudson.util.FormValidation done = approval().doApprove(ID);
         assertThat(done.kind).isEqualTo(hudson.util.FormValidation.Kind.OK);
-        assertThat(done.renderHtml()).contains("step 3 approved by alice &lt;admin&gt;").contains("href=\"../\"");
+        assertThat(done.renderHtml()).contains("step 3 approved by alice &lt;admin&gt;").contains("href=\"../\"")
+                .as("back to the build page at once").startsWith("<meta http-equiv=\"refresh\" content=\"0;url=../\">");
+        assertThat(wrong.renderHtml()).as("an error stays on screen").doesNotContain("http-equiv");
     }
 
     @Test

@@ -68,6 +68,11 @@ final class TestBuild implements BuildRef {
         return Files.readString(file);
     }
 
+    @Override
+    public Path localWorkspaceFile(String relativePath) {
+        return workspace == null ? null : workspace.resolve(relativePath).normalize();
+    }
+
     <T extends Action> T only(Class<T> type) {
         List<T> found = actions(type);
         if (found.size() != 1) {

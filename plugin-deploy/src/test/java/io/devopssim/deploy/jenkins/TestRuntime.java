@@ -4,17 +4,16 @@ import io.devopssim.core.testing.ManualScheduler;
 import io.devopssim.core.gitops.GitCredentials;
 import io.devopssim.core.gitops.GitPromoter;
 import io.devopssim.core.gitops.PromoterOptions;
-import io.devopssim.core.judge.AnalysisRunner;
 import io.devopssim.core.sim.FleetSimulator;
 import io.devopssim.core.spec.RolloutSpec;
-import io.devopssim.core.state.FileStateStore;
 import io.devopssim.core.time.Clock;
 import io.devopssim.core.time.SimulatedClock;
 import io.devopssim.deploy.PreviewBench;
 import io.devopssim.deploy.RolloutContext;
-import io.devopssim.deploy.RolloutListener;
 import io.devopssim.core.time.Scheduler;
 import io.devopssim.deploy.argocd.ArgoCdApplications;
+import io.devopssim.deploy.runtime.RuntimeSetupException;
+import hudson.AbortException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 import java.nio.file.Path;
@@ -40,6 +39,13 @@ final class TestRuntime implements RolloutRuntime {
     private final Map<String, FleetSimulator> previews = new HashMap<>();
     private final GitPromoter promoter;
     GitCredentials lastCredentials;
+    RolloutSetup lastSetup;
+    /** Every session a step opened, to check they are closed. */
+    final List<RolloutSession> sessions = new ArrayList<>();
+    /** The build's Jenkins credentials by id. */
+    final Map<String, DeploySecret> credentials = new HashMap<>();
+    /** Where analyses against a cluster read Prometheus. */
+    RolloutWiring.MetricsSource metrics = RolloutWiring.MetricsSource.DEVSIM;
     ApprovalPermissions permissions = ApprovalPermissions.DENY_ALL;
     Function<ArgoCdEndpoint, ArgoCdApplications> argoCd = e -> {
         throw new AssertionError("this test reaches no Argo CD");
@@ -74,21 +80,43 @@ final class TestRuntime implements RolloutRuntime {
     }
 
     @Override
-    public RolloutContext context(String rolloutId, RolloutSpec spec, GitCredentials credentials, Path stateDir,
-                                  Path specDir, RolloutListener listener) {
-        SpecJudgeProviders providers = new SpecJudgeProviders(judges);
-        lastCredentials = credentials;
-        FleetSimulator fleet = byId.computeIfAbsent(rolloutId, id -> {
-            FleetSimulator f = new FleetSimulator(spec.simulation(), clock);
-            fleets.add(f);
-            return f;
-        });
-        FleetSimulator preview = previews.computeIfAbsent(rolloutId, id -> PreviewBench.create(spec.simulation(), clock));
-        AnalysisRunner main = providers.runner(spec.analysis(), fleet, specDir);
-        return new RolloutContext(rolloutId, spec, fleet, main,
-                promoter, credentials, new FileStateStore(stateDir), clock, listener,
-                new RolloutContext.RetryPolicy(3, Duration.ofSeconds(5)))
-                .withAnalyses(providers.analyses(fleet, preview, specDir));
+    public RolloutSession open(RolloutSetup setup) throws RuntimeSetupException {
+        lastCredentials = setup.git();
+        lastSetup = setup;
+        RolloutSession session = new RolloutWiring(clock, promoter, new SpecJudgeProviders(judges), ForecasterProviders.NONE, fleets(), metrics,
+                new RolloutContext.RetryPolicy(3, Duration.ofSeconds(5))).open(setup);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public DeployCredentials credentials() {
+        return (context, id, step) -> {
+            DeploySecret s = credentials.get(id);
+            if (s == null) {
+                throw new AbortException(step + ": no credential " + id + " for this build");
+            }
+            return s;
+        };
+    }
+
+    /** One fleet and one preview bench per rollout id: the simulated cluster outlives a controller restart. */
+    private RolloutWiring.Fleets fleets() {
+        return new RolloutWiring.Fleets() {
+            @Override
+            public FleetSimulator live(String rolloutId, RolloutSpec spec) {
+                return byId.computeIfAbsent(rolloutId, id -> {
+                    FleetSimulator f = new FleetSimulator(spec.simulation(), clock);
+                    fleets.add(f);
+                    return f;
+                });
+            }
+
+            @Override
+            public FleetSimulator preview(String rolloutId, RolloutSpec spec) {
+                return previews.computeIfAbsent(rolloutId, id -> PreviewBench.create(spec.simulation(), clock));
+            }
+        };
     }
 
     @Override

@@ -95,6 +95,7 @@ class WaitForArgoCdStepTest {
     @DisplayName("asks for a sync, waits without a thread, completes when Synced and Healthy at the revision")
     void shouldCompleteWhenSyncedAndHealthy() throws Exception {
         WaitForArgoCdExecution e = execution("5m", true);
+        Instant start = runtime.clock.now();
 
         assertThat(e.start()).isFalse();
         runtime.scheduler.run(3);
@@ -109,6 +110,14 @@ class WaitForArgoCdStepTest {
         assertThat(context.log()).containsOnlyOnce("asked Argo CD for a hard refresh and a sync")
                 .containsOnlyOnce("waiting for checkout-prod: ");
         assertThat(runtime.scheduler.pending()).isZero();
+        assertThat(runtime.build.only(ArgoCdWaitsAction.class).getWaits()).singleElement().satisfies(w -> {
+            assertThat(w.getApplication()).isEqualTo("checkout-prod");
+            assertThat(w.getRevision()).isEqualTo(NEW);
+            assertThat(w.getShortRevision()).isEqualTo("222222222222");
+            assertThat(w.getResult()).isEqualTo(ArgoCdWaitsAction.Result.SYNCED_HEALTHY);
+            assertThat(w.getDuration()).isEqualTo(Duration.between(start, runtime.clock.now())).isPositive();
+            assertThat(w.getDurationText()).isEqualTo(io.devopssim.core.spec.Durations.format(w.getDuration()));
+        });
     }
 
     @Test
@@ -122,6 +131,11 @@ class WaitForArgoCdStepTest {
 
         assertThatThrownBy(() -> context.outcome.get()).isInstanceOf(ExecutionException.class).cause()
                 .isInstanceOf(AbortException.class).hasMessageStartingWith("waitForArgoCd: checkout-prod is Degraded at 222222222222");
+        assertThat(runtime.build.only(ArgoCdWaitsAction.class).getWaits()).singleElement().satisfies(w -> {
+            assertThat(w.getResult()).isEqualTo(ArgoCdWaitsAction.Result.FAILED);
+            assertThat(w.getMessage()).startsWith("checkout-prod is Degraded at 222222222222");
+            assertThat(w.getDurationText()).isEqualTo("10s");
+        });
         assertThat(runtime.clock.now()).isEqualTo(before.plusSeconds(10));
     }
 
@@ -157,6 +171,8 @@ class WaitForArgoCdStepTest {
         assertThat(runtime.scheduler.pending()).isZero();
         assertThat(app().get().<Object>get("operation", "sync", "revision")).isEqualTo(NEW);
         assertThat(context.log()).contains("the sync Argo CD runs goes on");
+        assertThat(runtime.build.only(ArgoCdWaitsAction.class).getWaits()).extracting(ArgoCdWaitsAction.Wait::getResult)
+                .containsExactly(ArgoCdWaitsAction.Result.STOPPED);
     }
 
     @Test
