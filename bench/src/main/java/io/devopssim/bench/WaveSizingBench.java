@@ -1,7 +1,7 @@
 package io.devopssim.bench;
 
 import io.devopssim.core.forecast.ModelForecasts;
-import io.devopssim.core.forecast.ReplicaSizing;
+import io.devopssim.core.spec.ReplicaSizing;
 import io.devopssim.core.forecast.RequestRateForecaster;
 import io.devopssim.core.forecast.SameTimeYesterday;
 import io.devopssim.core.metrics.Sample;

@@ -4,7 +4,7 @@ import io.devopssim.core.gitops.ValueLocator;
 
 /**
  * How a wave sizes its clusters before its canaries start: replicas for the forecast peak load over the wave,
- * committed to each cluster's manifest. The arithmetic is core's {@link io.devopssim.core.forecast.ReplicaSizing}.
+ * committed to each cluster's manifest. The arithmetic is core's {@link io.devopssim.core.spec.ReplicaSizing}.
  *
  * @param locator            where the replica count is, in the same manifest as the image
  * @param requestsPerReplica what one replica serves at its target utilisation
@@ -13,7 +13,7 @@ import io.devopssim.core.gitops.ValueLocator;
  * @param max                most replicas
  */
 public record ReplicaSizing(ValueLocator locator, double requestsPerReplica, double headroom, int min, int max) {
-    public static final double DEFAULT_HEADROOM = io.devopssim.core.forecast.ReplicaSizing.DEFAULT_HEADROOM;
+    public static final double DEFAULT_HEADROOM = io.devopssim.core.spec.ReplicaSizing.DEFAULT_HEADROOM;
     public static final int DEFAULT_MIN = 2;
     public static final int DEFAULT_MAX = 100;
 
@@ -23,7 +23,7 @@ public record ReplicaSizing(ValueLocator locator, double requestsPerReplica, dou
     }
 
     /** The arithmetic, core's, which canary sizing shares. */
-    public io.devopssim.core.forecast.ReplicaSizing rule() {
-        return new io.devopssim.core.forecast.ReplicaSizing(requestsPerReplica, headroom, min, max);
+    public io.devopssim.core.spec.ReplicaSizing rule() {
+        return new io.devopssim.core.spec.ReplicaSizing(requestsPerReplica, headroom, min, max);
     }
 }

@@ -1,6 +1,5 @@
 package io.devopssim.core.spec;
 
-import io.devopssim.core.forecast.ReplicaSizing;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package io.devopssim.core.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.devopssim.core.forecast.ReplicaSizing;
 
 import java.time.Duration;
 import java.util.ArrayList;

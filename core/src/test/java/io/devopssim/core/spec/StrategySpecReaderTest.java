@@ -2,7 +2,6 @@ package io.devopssim.core.spec;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import io.devopssim.core.forecast.ReplicaSizing;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.devopssim.core.forecast;
+package io.devopssim.core.spec;
 
 /**
  * How many replicas serve a request rate: {@code ceil(rate * (1 + headroom) / requestsPerReplica)} within

@@ -1,4 +1,4 @@
-package io.devopssim.core.forecast;
+package io.devopssim.core.spec;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
