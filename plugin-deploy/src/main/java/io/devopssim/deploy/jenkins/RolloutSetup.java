@@ -25,10 +25,12 @@ import java.util.function.Function;
  * @param history     where the finished rollout is appended ({@link ReleaseHistory#NONE} for nowhere)
  * @param listener    progress
  * @param warnings    told, in one sentence, what went wrong but does not fail the rollout (a history not written)
+ * @param trafficGit  the GitOps router's own login when {@code traffic.credentials} names a Jenkins
+ *                    {@code credentialsId}, looked up for this session (never logged); null otherwise
  */
 record RolloutSetup(String rolloutId, RolloutSpec spec, GitCredentials git, Function<String, String> secrets,
                     Path stateDir, Path specDir, URI prometheus, ReleaseHistory history, RolloutListener listener,
-                    Consumer<String> warnings) {
+                    Consumer<String> warnings, GitCredentials trafficGit) {
     RolloutSetup {
         Objects.requireNonNull(rolloutId, "rolloutId");
         Objects.requireNonNull(spec, "spec");

@@ -9,6 +9,7 @@ import io.devopssim.core.spec.InvalidSpecException;
 import io.devopssim.core.spec.RolloutSpec;
 import io.devopssim.core.spec.RolloutSpecReader;
 import io.devopssim.core.spec.StepSpec;
+import io.devopssim.core.spec.TrafficSpec;
 import io.devopssim.core.state.RolloutEvent;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
@@ -73,11 +74,12 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         EnvVars env = getContext().get(EnvVars.class);
         Function<String, String> secrets = StepSecrets.variables(spec, request.clusterCredentialsId(),
                 request.argoCdCredentialsId(), name -> env == null ? null : env.get(name), this::credential, stepName());
+        GitCredentials trafficGit = trafficCredentials(spec);
         try {
             // events are logged from the saved state, which also holds decisions made outside the engine
             session = runtime().open(new RolloutSetup(rolloutId, spec, credentials, secrets, stateDir,
                     specDir == null ? null : Path.of(specDir), request.prometheus(stepName()), history(),
-                    RolloutListener.NONE, warning -> log("warning: " + warning)));
+                    RolloutListener.NONE, warning -> log("warning: " + warning), trafficGit));
         } catch (RuntimeSetupException | IllegalArgumentException e) {
             throw new AbortException(stepName() + ": " + e.getMessage());
         }
@@ -244,6 +246,19 @@ abstract class RolloutStepExecution extends DeployStepExecution {
 
     private GitCredentials credentials(RolloutSpec s) throws Exception {
         return gitCredentials(s.gitops().credentials());
+    }
+
+    /**
+     * The GitOps router's own Jenkins credential ({@code traffic.credentials.credentialsId}), looked up as
+     * {@code gitops.credentials}' is, at each start and resume; null when the router has none (its variables are
+     * read from the build's environment by the runtime, like every other secret the spec names).
+     */
+    private GitCredentials trafficCredentials(RolloutSpec s) throws Exception {
+        if (s.runtime().traffic() instanceof TrafficSpec.GitOps g && g.credentials().credentialsId() != null
+                && !g.credentials().equals(s.gitops().credentials())) {
+            return gitCredentials(g.credentials());
+        }
+        return null;
     }
 
     private String readSpecText(BuildRef build) throws Exception {

@@ -128,7 +128,7 @@ final class RolloutWiring {
         AnalysisRunner runner = resources.track(judges.runner(spec.analysis(), source, s.specDir()));
         ClusterRuntime cluster = resources.add(cluster());
         return cluster.context(new RolloutPorts(s.rolloutId(), spec, runner, null, s.git(), s.secrets(),
-                        new FileStateStore(s.stateDir()), s.listener(), ChaosExperiments.NONE, retry))
+                        new FileStateStore(s.stateDir()), s.listener(), ChaosExperiments.NONE, retry, s.trafficGit()))
                 .withAnalyses(judges.analyses(source, null, s.specDir(), resources))
                 .withForecasts(forecasters.forecasts(source, clock));
     }

@@ -133,14 +133,24 @@ public final class ClusterRuntime implements AutoCloseable {
         return new KubernetesArgoCdApplications(kubernetes.client(runtime.cluster(), env), argocd.namespace());
     }
 
-    /** The GitOps router's repository takes the promotion's credentials unless it names its own. */
+    /**
+     * The GitOps router's repository takes the promotion's credentials unless it names its own: variables of the
+     * environment, or a Jenkins credential the caller resolved ({@link RolloutPorts#trafficGitCredentials()}).
+     */
     private static GitCredentials gitCredentials(TrafficSpec.GitOps g, RolloutPorts ports) throws RuntimeSetupException {
         CredentialsSpec own = g.credentials();
         if (own.equals(ports.spec().gitops().credentials())) {
             return ports.gitCredentials();
         }
+        if (own.credentialsId() != null) {
+            // a Jenkins credential: only the Jenkins binding can read it, and hands it over resolved
+            if (ports.trafficGitCredentials() == null) {
+                throw new RuntimeSetupException("traffic.credentials.credentialsId needs Jenkins; use usernameEnv/passwordEnv");
+            }
+            return ports.trafficGitCredentials();
+        }
         if (own.usernameEnv() == null) {
-            throw new RuntimeSetupException("traffic.credentials: only usernameEnv and passwordEnv can be used here");
+            return GitCredentials.ANONYMOUS;
         }
         return new GitCredentials(Secrets.required(ports.env(), own.usernameEnv(), "traffic.credentials.usernameEnv"),
                 Secrets.required(ports.env(), own.passwordEnv(), "traffic.credentials.passwordEnv").toCharArray());

@@ -25,10 +25,20 @@ import java.util.function.Function;
  * @param listener       progress
  * @param chaos          runs the chaos steps
  * @param retry          commit retries
+ * @param trafficGitCredentials the GitOps router's own repository login when {@code traffic.credentials} names a
+ *                       {@code credentialsId} (resolved by Jenkins, which alone can read it); null otherwise
  */
 public record RolloutPorts(String rolloutId, RolloutSpec spec, AnalysisRunner analysis, TrafficRouter simulator,
                            GitCredentials gitCredentials, Function<String, String> env, StateStore store,
-                           RolloutListener listener, ChaosExperiments chaos, RolloutContext.RetryPolicy retry) {
+                           RolloutListener listener, ChaosExperiments chaos, RolloutContext.RetryPolicy retry,
+                           GitCredentials trafficGitCredentials) {
+    /** Without a resolved {@code traffic.credentials.credentialsId}: the CLI's case. */
+    public RolloutPorts(String rolloutId, RolloutSpec spec, AnalysisRunner analysis, TrafficRouter simulator,
+                        GitCredentials gitCredentials, Function<String, String> env, StateStore store,
+                        RolloutListener listener, ChaosExperiments chaos, RolloutContext.RetryPolicy retry) {
+        this(rolloutId, spec, analysis, simulator, gitCredentials, env, store, listener, chaos, retry, null);
+    }
+
     public RolloutPorts {
         Objects.requireNonNull(rolloutId, "rolloutId");
         Objects.requireNonNull(spec, "spec");

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class GitCredentialsIdTest {
     private static final String PASSWORD = "pw-" + UUID.randomUUID();
     private static final String VALUES = "image:\n  repository: ghcr.io/acme/checkout\n  tag: \"1.4.2\"   # stable\n";
+    private static final String TRAFFIC = "canary:\n  weight: 0\n";
     private static final AtomicInteger REPOS = new AtomicInteger();
     private static GitHttpTestServer git;
 
@@ -90,6 +91,7 @@ class GitCredentialsIdTest {
     @Test
     @DisplayName("a credential of another kind, or none by that id, is refused before any push, naming the id only")
     void shouldRefuseAnUnusableCredentialBeforeAnyPush() throws Exception {
+        long pushes = git.pushCount(); // the server is shared by this class' tests
         Throwable wrongKind = catchThrowable(canary("a-token")::start);
         Throwable missing = catchThrowable(canary("nobody")::start);
 
@@ -97,7 +99,7 @@ class GitCredentialsIdTest {
                 .hasMessage("canaryRollout: credentialsId a-token must be a username with password (the Git user and its password or token)");
         assertThat(missing).isInstanceOf(AbortException.class).hasMessage("canaryRollout: no credential nobody for this build");
         SecretLeaks.assertNotInException(PASSWORD, wrongKind);
-        assertThat(git.pushCount()).isZero();
+        assertThat(git.pushCount()).isEqualTo(pushes);
         assertThat(runtime.build.actions).isEmpty();
     }
 
@@ -141,10 +143,86 @@ class GitCredentialsIdTest {
         SecretLeaks.assertNotInFiles(PASSWORD, runtime.build.rootDir());
     }
 
-    /** The Step trailers of the repository's commits, oldest first. */
+
+    /** Canary over the GitOps router on its own repository, whose login is {@code traffic.credentials.credentialsId}. */
+    private CanaryRolloutExecution gitOpsCanary(String routesUrl, String credentialsId) {
+        context.env().put("GIT_USER", "deployer");
+        context.env().put("GIT_TOKEN", PASSWORD);
+        CanaryRolloutStep step = new CanaryRolloutStep();
+        step.setSpec("""
+                app: checkout
+                image: ghcr.io/acme/checkout:1.5.0
+                steps:
+                  - setWeight: 20
+                  - setWeight: 50
+                gitops:
+                  repo: %s
+                  file: apps/checkout/values.yaml
+                  helm: image.tag
+                  credentials: {usernameEnv: GIT_USER, passwordEnv: GIT_TOKEN}
+                traffic:
+                  router: gitops
+                  repo: %s
+                  file: apps/checkout/traffic.yaml
+                  helm: canary.weight
+                  credentials: {credentialsId: %s}
+                """.formatted(repoUrl, routesUrl, credentialsId));
+        return new CanaryRolloutExecution(context, step.request(), runtime);
+    }
+
+    @Test
+    @DisplayName("the GitOps router's own repository login (traffic.credentials.credentialsId) is a Jenkins credential too")
+    void shouldMoveTrafficWithTheRoutersOwnCredential() throws Exception {
+        String routes = "routes-" + REPOS.incrementAndGet();
+        String routesUrl = git.createRepository(routes, Map.of("apps/checkout/traffic.yaml", TRAFFIC));
+        CanaryRolloutExecution execution = gitOpsCanary(routesUrl, "git-login");
+
+        execution.start();
+        byte[] serialized = StepSerialization.serialize(execution, context);
+        runtime.scheduler.run(1000);
+
+        assertThat(context.outcome.get()).isEqualTo("PROMOTED");
+        assertThat(steps(routes)).as("every weight a commit to the router's repository, pushed with its login")
+                .containsExactly("traffic-step-1", "traffic-step-2", "traffic-promote");
+        assertThat(steps()).containsExactly("promote");
+        SecretLeaks.assertNotInLog(PASSWORD, context);
+        SecretLeaks.assertNotInFiles(PASSWORD, runtime.build.rootDir());
+        SecretLeaks.assertNotInSerializedExecution(PASSWORD, serialized);
+    }
+
+    @Test
+    @DisplayName("a router credential that is wrong, of another kind or missing fails before any push, naming the id only")
+    void shouldRefuseAnUnusableRouterCredentialBeforeAnyPush() throws Exception {
+        String routes = "routes-" + REPOS.incrementAndGet();
+        String routesUrl = git.createRepository(routes, Map.of("apps/checkout/traffic.yaml", TRAFFIC));
+        long pushes = git.pushCount(); // the server is shared by this class' tests
+        runtime.credentials.put("stale-login", new DeploySecret.UsernamePassword("deployer", "not-" + PASSWORD));
+
+        Throwable stale = catchThrowable(gitOpsCanary(routesUrl, "stale-login")::start);
+        Throwable wrongKind = catchThrowable(gitOpsCanary(routesUrl, "a-token")::start);
+        Throwable missing = catchThrowable(gitOpsCanary(routesUrl, "nobody")::start);
+
+        assertThat(stale).isInstanceOf(AbortException.class).hasMessageStartingWith("canaryRollout: traffic router gitops cannot be used");
+        assertThat(wrongKind).isInstanceOf(AbortException.class)
+                .hasMessage("canaryRollout: credentialsId a-token must be a username with password (the Git user and its password or token)");
+        assertThat(missing).isInstanceOf(AbortException.class).hasMessage("canaryRollout: no credential nobody for this build");
+        for (Throwable t : List.of(stale, wrongKind)) {
+            SecretLeaks.assertNotInException(PASSWORD, t);
+        }
+        assertThat(git.pushCount()).isEqualTo(pushes);
+        assertThat(steps(routes)).isEmpty();
+        assertThat(runtime.build.actions).isEmpty();
+    }
+
+    /** The Step trailers of the environment repository's commits, oldest first. */
     private List<String> steps() throws Exception {
+        return steps(repo);
+    }
+
+    /** The Step trailers of a repository's commits, oldest first. */
+    private List<String> steps(String name) throws Exception {
         List<String> steps = new ArrayList<>();
-        for (RevCommit c : git.history(repo, "main")) {
+        for (RevCommit c : git.history(name, "main")) {
             c.getFooterLines().stream().filter(f -> f.getKey().equals("Step")).map(FooterLine::getValue).findFirst()
                     .ifPresent(s -> steps.add(0, s));
         }

@@ -202,4 +202,24 @@ class ClusterRuntimeTest {
         assertThatThrownBy(() -> runtime.router(ports(spec, Map.of("ROUTES_USER", "bot")::get)))
                 .hasMessage("environment variable ROUTES_TOKEN (traffic.credentials.passwordEnv) is not set");
     }
+
+    @Test
+    @DisplayName("traffic.credentials.credentialsId: the login Jenkins resolved, or without Jenkins (the CLI) a clear refusal")
+    void shouldTakeTheGitOpsRoutersJenkinsCredentialOnlyWhenResolved() throws Exception {
+        RolloutSpec spec = spec("""
+                traffic:
+                  router: gitops
+                  repo: "http://127.0.0.1:1/routes.git"
+                  file: canary.yaml
+                  helm: canary.weight
+                  credentials: {credentialsId: routes-login}
+                """);
+        RolloutPorts cli = ports(spec, Map.<String, String>of()::get);
+        RolloutPorts jenkins = new RolloutPorts(cli.rolloutId(), spec, cli.analysis(), cli.simulator(), cli.gitCredentials(),
+                cli.env(), cli.store(), cli.listener(), cli.chaos(), cli.retry(), new GitCredentials("bot", "t".toCharArray()));
+
+        assertThatThrownBy(() -> runtime.router(cli)).isInstanceOf(RuntimeSetupException.class)
+                .hasMessage("traffic.credentials.credentialsId needs Jenkins; use usernameEnv/passwordEnv");
+        assertThat(runtime.router(jenkins)).isInstanceOf(GitOpsRouter.class);
+    }
 }
