@@ -18,14 +18,17 @@ import java.net.URISyntaxException;
  * @param argoCdCredentialsId  a secret text for the spec's {@code argocd.tokenEnv}, or null
  * @param historyFile         workspace-relative release history to append the finished rollout to, or null for the
  *                            build's own ({@link HistoryFiles})
+ * @param canarySelector      PromQL label matchers of the canary's series in Prometheus, or null for the CLI's default
+ * @param baselineSelector    PromQL label matchers of the baseline's series in Prometheus, or null for the CLI's default
  */
 public record RolloutRequest(String specFile, String spec, String rolloutId, boolean failOnRollback, String prometheusUrl,
-                             String clusterCredentialsId, String argoCdCredentialsId, String historyFile)
+                             String clusterCredentialsId, String argoCdCredentialsId, String historyFile,
+                             String canarySelector, String baselineSelector)
         implements Serializable {
 
     /** Runs where the spec says, with secrets from the build's environment only. */
     public RolloutRequest(String specFile, String spec, String rolloutId, boolean failOnRollback) {
-        this(specFile, spec, rolloutId, failOnRollback, null, null, null, null);
+        this(specFile, spec, rolloutId, failOnRollback, null, null, null, null, null, null);
     }
 
     /** {@code prometheusUrl} as a URI, or null; an AbortException when it is not an http(s) URL. */
@@ -44,5 +47,26 @@ public record RolloutRequest(String specFile, String spec, String rolloutId, boo
         }
         throw new AbortException(step + ": prometheusUrl must be an http(s) URL without credentials, e.g."
                 + " http://prometheus.monitoring:9090/");
+    }
+
+    /**
+     * An AbortException when a selector given is not label matchers in braces ({@code {app="checkout",track="canary"}}):
+     * checked before any request, so that a typo never reaches Prometheus as a query that matches nothing.
+     */
+    void checkSelectors(String step) throws AbortException {
+        checkSelector(canarySelector, "canarySelector", step);
+        checkSelector(baselineSelector, "baselineSelector", step);
+    }
+
+    private static void checkSelector(String selector, String argument, String step) throws AbortException {
+        if (selector == null) {
+            return;
+        }
+        String s = selector.strip();
+        if (s.length() < 3 || s.charAt(0) != '{' || s.charAt(s.length() - 1) != '}' || s.indexOf('\n') >= 0
+                || s.indexOf('\r') >= 0) {
+            throw new AbortException(step + ": " + argument + " must be PromQL label matchers in braces, e.g."
+                    + " {app=\"checkout\",track=\"canary\"}");
+        }
     }
 }

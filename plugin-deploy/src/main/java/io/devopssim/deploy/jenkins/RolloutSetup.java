@@ -22,6 +22,10 @@ import java.util.function.Function;
  * @param stateDir    where the state goes
  * @param specDir     what the spec's relative paths (a judge's model) are relative to, or null
  * @param prometheus  where the canary's and baseline's metrics are when the rollout runs against a cluster, or null
+ * @param canarySelector   PromQL label matchers of the canary's series in {@code prometheus}, or null for
+ *                    {@code {app="<app>",track="canary"}}
+ * @param baselineSelector PromQL label matchers of the baseline's series, or null for
+ *                    {@code {app="<app>",track="baseline"}}
  * @param history     where the finished rollout is appended ({@link ReleaseHistory#NONE} for nowhere)
  * @param listener    progress
  * @param warnings    told, in one sentence, what went wrong but does not fail the rollout (a history not written)
@@ -29,7 +33,8 @@ import java.util.function.Function;
  *                    {@code credentialsId}, looked up for this session (never logged); null otherwise
  */
 record RolloutSetup(String rolloutId, RolloutSpec spec, GitCredentials git, Function<String, String> secrets,
-                    Path stateDir, Path specDir, URI prometheus, ReleaseHistory history, RolloutListener listener,
+                    Path stateDir, Path specDir, URI prometheus, String canarySelector,
+                    String baselineSelector, ReleaseHistory history, RolloutListener listener,
                     Consumer<String> warnings, GitCredentials trafficGit) {
     RolloutSetup {
         Objects.requireNonNull(rolloutId, "rolloutId");

@@ -6,7 +6,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * The arguments every rollout step takes ({@code canaryRollout}, {@code blueGreenRollout}, {@code rollingUpdate}):
  * the spec, from a workspace file or inline, the rollout id, whether a rollback fails the build, and what a rollout
- * against a cluster needs besides its spec (Prometheus, credentials ids for the tokens the spec names). Its views
+ * against a cluster needs besides its spec (Prometheus and its selectors, credentials ids for the tokens the spec
+ * names). Its views
  * ({@code config.jelly}, one help file per field) serve all three; each step has its own {@code help.html}.
  */
 public abstract class RolloutStep extends Step {
@@ -18,6 +19,8 @@ public abstract class RolloutStep extends Step {
     private String clusterCredentialsId;
     private String argoCdCredentialsId;
     private String historyFile;
+    private String canarySelector;
+    private String baselineSelector;
 
     public String getSpecFile() {
         return specFile;
@@ -99,9 +102,29 @@ public abstract class RolloutStep extends Step {
         this.historyFile = DeployStepExecution.blankToNull(historyFile);
     }
 
+    public String getCanarySelector() {
+        return canarySelector;
+    }
+
+    /** PromQL label matchers of the canary's series, braces included; default {@code {app="<app>",track="canary"}}. */
+    @DataBoundSetter
+    public void setCanarySelector(String canarySelector) {
+        this.canarySelector = DeployStepExecution.blankToNull(canarySelector);
+    }
+
+    public String getBaselineSelector() {
+        return baselineSelector;
+    }
+
+    /** PromQL label matchers of the baseline's series, braces included; default {@code {app="<app>",track="baseline"}}. */
+    @DataBoundSetter
+    public void setBaselineSelector(String baselineSelector) {
+        this.baselineSelector = DeployStepExecution.blankToNull(baselineSelector);
+    }
+
     /** The arguments as one value for the execution. */
     RolloutRequest request() {
         return new RolloutRequest(specFile, spec, rolloutId, failOnRollback, prometheusUrl, clusterCredentialsId,
-                argoCdCredentialsId, historyFile);
+                argoCdCredentialsId, historyFile, canarySelector, baselineSelector);
     }
 }

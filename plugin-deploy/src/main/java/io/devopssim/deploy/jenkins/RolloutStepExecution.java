@@ -78,7 +78,8 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         try {
             // events are logged from the saved state, which also holds decisions made outside the engine
             session = runtime().open(new RolloutSetup(rolloutId, spec, credentials, secrets, stateDir,
-                    specDir == null ? null : Path.of(specDir), request.prometheus(stepName()), history(),
+                    specDir == null ? null : Path.of(specDir), request.prometheus(stepName()), request.canarySelector(),
+                    request.baselineSelector(), history(),
                     RolloutListener.NONE, warning -> log("warning: " + warning), trafficGit));
         } catch (RuntimeSetupException | IllegalArgumentException e) {
             throw new AbortException(stepName() + ": " + e.getMessage());
@@ -104,6 +105,7 @@ abstract class RolloutStepExecution extends DeployStepExecution {
         BuildRef build = runtime().build(getContext());
         String text = readSpecText(build);
         RolloutSpec parsed = parse(text); // bad input fails here, before any side effect
+        request.checkSelectors(stepName());
         List<String> problems = unsupported(parsed);
         if (!problems.isEmpty()) {
             throw new AbortException(stepName() + ": " + String.join("; ", problems));

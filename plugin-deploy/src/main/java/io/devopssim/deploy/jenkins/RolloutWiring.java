@@ -31,7 +31,8 @@ import java.util.Objects;
  *   <li>{@code traffic.router: simulator}: the embedded fleet in the runtime's time, a blue-green preview judged on
  *   a {@link PreviewBench}; an {@code argocd:} section is still waited for after each promotion.</li>
  *   <li>any other router: the cluster of {@code cluster:} through {@link ClusterRuntime}, the same code as
- *   {@code devsim rollout}; analyses read Prometheus ({@code prometheusUrl}), and a spec with analyses but no
+ *   {@code devsim rollout}; analyses read Prometheus ({@code prometheusUrl}, with the CLI's selectors unless the
+ *   step gives {@code canarySelector}/{@code baselineSelector}), and a spec with analyses but no
  *   Prometheus is refused before anything starts. A preview cannot be judged there (refused by the engine).</li>
  * </ul>
  * Judges (thresholds, or a {@link SpecJudgeProvider}'s) are built once per rollout and closed with its session,
@@ -63,14 +64,19 @@ final class RolloutWiring {
         }
     }
 
-    /** Prometheus' canary and baseline series of an app, as {@code devsim rollout --prometheus} reads them. */
+    /** Prometheus' canary and baseline series, as {@code devsim rollout --prometheus} reads them. */
     interface MetricsSource {
-        MetricsProvider prometheus(URI base, RolloutSpec spec);
+        /** @param canarySelector label matchers of the canary, braces included (so {@code baselineSelector}) */
+        MetricsProvider prometheus(URI base, String canarySelector, String baselineSelector);
 
-        /** The same PromQL and selectors as the CLI's defaults: {@code {app="<app>",track="canary"|"baseline"}}. */
-        MetricsSource DEVSIM = (base, spec) -> new PrometheusMetricsProvider(base, PromQlTemplates.devsim(Duration.ofMinutes(1)),
-                "{app=\"" + spec.app() + "\",track=\"canary\"}", "{app=\"" + spec.app() + "\",track=\"baseline\"}",
-                REQUEST_TIMEOUT);
+        /** The same PromQL as the CLI's. */
+        MetricsSource DEVSIM = (base, canary, baseline) -> new PrometheusMetricsProvider(base,
+                PromQlTemplates.devsim(Duration.ofMinutes(1)), canary, baseline, REQUEST_TIMEOUT);
+    }
+
+    /** The CLI's default selector of a track ({@code canary}, {@code baseline}) of an app. */
+    static String defaultSelector(String app, String track) {
+        return "{app=\"" + app + "\",track=\"" + track + "\"}";
     }
 
     private final Clock clock;
@@ -136,7 +142,10 @@ final class RolloutWiring {
     /** Prometheus when given; without it a spec that analyses anything cannot run against a cluster. */
     private MetricsProvider metrics(RolloutSetup s) throws RuntimeSetupException {
         if (s.prometheus() != null) {
-            return metrics.prometheus(s.prometheus(), s.spec());
+            String app = s.spec().app();
+            return metrics.prometheus(s.prometheus(),
+                    s.canarySelector() != null ? s.canarySelector() : defaultSelector(app, "canary"),
+                    s.baselineSelector() != null ? s.baselineSelector() : defaultSelector(app, "baseline"));
         }
         if (analyses(s.spec())) {
             throw new RuntimeSetupException("the spec has analyses and traffic.router " + s.spec().runtime().traffic().router()

@@ -197,16 +197,7 @@ class ClusterRolloutStepTest {
                 "analysis:\n  interval: 10s\n  metrics:\n    - {metric: error_rate, max: 0.02}\n");
         List<String> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
         // a Prometheus that is up but has nothing yet (503, as while it starts): every query is recorded
-        HttpServer prometheus = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        prometheus.createContext("/", exchange -> {
-            String query = exchange.getRequestURI().getRawQuery(); // GET, or a POSTed form as Prometheus also takes
-            String form = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            queries.add(exchange.getRequestURI().getPath() + "?" + java.net.URLDecoder.decode(
-                    (query == null ? "" : query) + form, java.nio.charset.StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(503, -1);
-            exchange.close();
-        });
-        prometheus.start();
+        HttpServer prometheus = prometheus(queries, 503, null);
         try {
             canary(yaml, "http://127.0.0.1:" + prometheus.getAddress().getPort() + "/", "k8s-deployer").start();
             runtime.scheduler.run(1000);
@@ -224,6 +215,94 @@ class ClusterRolloutStepTest {
         assertThat(replicas("checkout-canary")).isZero();
         assertThat(steps()).containsExactly("rollback");
         assertThat(git.readFile(repo, "main", "apps/checkout/values.yaml")).isEqualTo(VALUES);
+    }
+
+    /** A stand-in Prometheus on 127.0.0.1 answering every query with {@code status} (and {@code body}); records them. */
+    private static HttpServer prometheus(List<String> queries, int status, String body) throws java.io.IOException {
+        HttpServer prometheus = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        prometheus.createContext("/", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery(); // GET, or a POSTed form as Prometheus also takes
+            String form = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            queries.add(exchange.getRequestURI().getPath() + "?" + java.net.URLDecoder.decode(
+                    (query == null ? "" : query) + form, java.nio.charset.StandardCharsets.UTF_8));
+            if (body == null) {
+                exchange.sendResponseHeaders(status, -1);
+            } else {
+                byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
+        prometheus.start();
+        return prometheus;
+    }
+
+    private static final String CANARY_SELECTOR = "{app=\"checkout\",role=\"canary\",cluster=\"eu-1\"}";
+    private static final String BASELINE_SELECTOR = "{app=\"checkout\",role=\"primary\",cluster=\"eu-1\"}";
+
+    @Test
+    @DisplayName("canarySelector and baselineSelector replace the CLI's selectors in every query to Prometheus")
+    void shouldQueryPrometheusWithTheStepsSelectors() throws Exception {
+        String yaml = spec("  - setWeight: 20\n  - analysis: {window: 1m}\n  - setWeight: 50",
+                "analysis:\n  interval: 10s\n  metrics:\n    - {metric: error_rate, max: 0.02}\n");
+        List<String> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // up, but no series match yet: both versions are asked, and missing data is never a pass
+        HttpServer prometheus = prometheus(queries, 200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}");
+        try {
+            CanaryRolloutStep step = new CanaryRolloutStep();
+            step.setSpec(yaml);
+            step.setPrometheusUrl("http://127.0.0.1:" + prometheus.getAddress().getPort() + "/");
+            step.setClusterCredentialsId("k8s-deployer");
+            step.setCanarySelector(CANARY_SELECTOR);
+            step.setBaselineSelector(" " + BASELINE_SELECTOR + " ");
+            new CanaryRolloutExecution(context, step.request(), runtime).start();
+            runtime.scheduler.run(1000);
+        } finally {
+            prometheus.stop(0);
+        }
+
+        assertThatThrownBy(() -> context.outcome.get()).isInstanceOf(ExecutionException.class)
+                .cause().hasMessageContaining("rolled back");
+        assertThat(queries).isNotEmpty().allSatisfy(q -> assertThat(q).startsWith("/api/v1/query_range?")
+                .doesNotContain("track=").containsAnyOf(CANARY_SELECTOR, BASELINE_SELECTOR));
+        assertThat(queries).anySatisfy(q -> assertThat(q).contains(CANARY_SELECTOR))
+                .anySatisfy(q -> assertThat(q).contains(BASELINE_SELECTOR));
+        assertThat(queries.size()).as("bounded").isLessThan(50);
+        assertThat(steps()).containsExactly("rollback");
+    }
+
+    @Test
+    @DisplayName("a selector that is not label matchers in braces is refused before any request, to Prometheus or the cluster")
+    void shouldRefuseAMalformedSelectorBeforeAnyRequest() throws Exception {
+        String yaml = spec("  - setWeight: 20\n  - analysis: {window: 1m}",
+                "analysis:\n  metrics:\n    - {metric: error_rate, max: 0.02}\n");
+        List<String> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer prometheus = prometheus(queries, 503, null);
+        int requests = server.getRequestCount();
+        try {
+            for (String[] bad : new String[][] {{"app=\"checkout\",track=\"canary\"", null}, {null, "{app=\"checkout\""},
+                    {null, "{}"}}) {
+                CanaryRolloutStep step = new CanaryRolloutStep();
+                step.setSpec(yaml);
+                step.setPrometheusUrl("http://127.0.0.1:" + prometheus.getAddress().getPort() + "/");
+                step.setClusterCredentialsId("k8s-deployer");
+                step.setCanarySelector(bad[0]);
+                step.setBaselineSelector(bad[1]);
+                String argument = bad[0] != null ? "canarySelector" : "baselineSelector";
+                assertThatThrownBy(new CanaryRolloutExecution(context, step.request(), runtime)::start)
+                        .isInstanceOf(AbortException.class)
+                        .hasMessageStartingWith("canaryRollout: " + argument + " must be PromQL label matchers in braces");
+            }
+        } finally {
+            prometheus.stop(0);
+        }
+
+        assertThat(queries).as("no query to Prometheus").isEmpty();
+        assertThat(server.getRequestCount()).as("no request to the cluster").isEqualTo(requests);
+        assertThat(runtime.sessions).isEmpty();
+        assertThat(git.history(repo, "main")).hasSize(1);
     }
 
     @Test
