@@ -5,6 +5,7 @@ import hudson.model.Run;
 import hudson.util.FormValidation;
 import io.devopssim.deploy.RolloutException;
 import io.devopssim.deploy.jenkins.ApprovalPermissions;
+import io.devopssim.multicloud.ClusterRun;
 import io.devopssim.multicloud.PlanPhase;
 import io.devopssim.multicloud.WaveRunState;
 import jenkins.model.RunAction2;
@@ -35,8 +36,12 @@ public final class WaveApprovalAction implements RunAction2 {
     private transient volatile Supplier<WavePauses> pauses = WaveApprovalAction::controllerPauses;
     private transient volatile String runUrl;
 
-    /** A plan of the build waiting for approval, as the build page shows it. */
-    public record Awaiting(String planId, String title, String wave, List<String> clusters) {
+    /**
+     * A plan of the build waiting for approval, as the build page shows it.
+     *
+     * @param clusters the paused wave's clusters, {@code do-ams3, gke-ew1}
+     */
+    public record Awaiting(String planId, String title, String wave, String clusters) {
     }
 
     @Override
@@ -87,7 +92,7 @@ public final class WaveApprovalAction implements RunAction2 {
         List<Awaiting> awaiting = new ArrayList<>();
         for (WaveSummaryAction plan : plans.get()) {
             paused(plan).ifPresent(s -> awaiting.add(new Awaiting(plan.getPlanId(), plan.getTitle(),
-                    s.waveClusters().get(0).waveName(), s.waveClusters().stream().map(c -> c.cluster()).toList())));
+                    s.waveClusters().get(0).waveName(), String.join(", ", s.waveClusters().stream().map(ClusterRun::cluster).toList()))));
         }
         return awaiting;
     }
