@@ -10,7 +10,10 @@ public interface BuildAccess {
 
     BuildRef build(StepContext context) throws IOException, InterruptedException;
 
-    /** Adds the plan's summary to the build, unless it already shows one for that plan. */
+    /**
+     * Adds the plan's summary to the build, unless it already shows one for that plan, and the build's
+     * {@link WaveApprovalAction} unless it has it.
+     */
     void publish(StepContext context, WaveSummaryAction action) throws IOException, InterruptedException;
 
     /**

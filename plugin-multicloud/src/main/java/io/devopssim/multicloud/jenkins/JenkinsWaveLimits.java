@@ -10,13 +10,12 @@ import java.util.List;
 
 /**
  * What a wave plan may ask of {@code multiCloudRollout} today, checked before anything happens, each refusal with its
- * reason. The wave engine supports approvals and chaos steps ({@code devsim waves} runs both); in Jenkins:
+ * reason. Waiting for approval ({@code pause: {}}, blue-green {@code autoPromotionEnabled: false}) is allowed: the
+ * build page approves or aborts the paused wave ({@link WaveApprovalAction}). Refused:
  * <ul>
- *   <li>waiting for approval ({@code pause: {}}, blue-green {@code autoPromotionEnabled: false}) needs an Approve
- *   button for a wave on the build page, which this plugin does not have yet (plugin-deploy's approves one rollout,
- *   not a wave); the step would wait for ever;</li>
- *   <li>chaos steps need plugin-chaos's engine, and devsim-multicloud does not depend on devsim-chaos, so the clusters'
- *   rollouts have no chaos engine here.</li>
+ *   <li>chaos steps: they need plugin-chaos's engine, and devsim-multicloud does not depend on devsim-chaos, so the
+ *   clusters' rollouts have no chaos engine here ({@code devsim waves} runs them);</li>
+ *   <li>judges other than threshold.</li>
  * </ul>
  */
 final class JenkinsWaveLimits {
@@ -34,19 +33,11 @@ final class JenkinsWaveLimits {
             }
             for (int i = 0; i < wave.steps().size(); i++) {
                 StepSpec step = wave.steps().get(i);
-                if (step instanceof StepSpec.Pause p && p.untilApproved()) {
-                    refusals.add(at + ".steps[" + i + "].pause: waiting for approval in a wave is not available in"
-                            + " multiCloudRollout yet (the build page has no Approve button for a wave); give a duration,"
-                            + " or run the plan with devsim waves, which approves with --approve");
-                } else if (step instanceof StepSpec.Chaos) {
+                if (step instanceof StepSpec.Chaos) {
                     refusals.add(at + ".steps[" + i + "].chaos: chaos steps in a wave are not available in multiCloudRollout"
                             + " (devsim-multicloud has no chaos engine: it does not depend on devsim-chaos); run the"
                             + " experiment with chaosExperiment beside the wave, or the plan with devsim waves");
                 }
-            }
-            if (wave.blueGreen() != null && !wave.blueGreen().autoPromotionEnabled()) {
-                refusals.add(at + ".blueGreen.autoPromotionEnabled: false waits for approval, which is not available in"
-                        + " multiCloudRollout yet (the build page has no Approve button for a wave)");
             }
         }
         return refusals;

@@ -142,11 +142,9 @@ public final class MultiCloudRolloutExecution extends StepExecution {
                 closeClients();
                 finish(s);
             } else if (s.phase() == PlanPhase.PAUSED) {
-                // JenkinsWaveLimits refuses such plans before they start; a state paused elsewhere (devsim) is not
-                // waited on for ever here
-                closeClients();
-                getContext().onFailure(new AbortException("multiCloudRollout " + s.planId() + ": wave "
-                        + s.waveClusters().get(0).waveName() + " waits for approval, which multiCloudRollout cannot give yet"));
+                // nothing scheduled: the build page's Approve or Abort (WaveApprovalAction) wakes the plan at once
+                runtime().pauses().register(Path.of(stateDir), planId, decisions());
+                log("wave " + s.waveClusters().get(0).waveName() + " waits for approval: Approve or Abort on the build page");
             } else {
                 next = runtime().scheduler().schedule(this::tick, s.waitUntil() == null ? Instant.EPOCH : s.waitUntil());
             }
@@ -154,6 +152,36 @@ public final class MultiCloudRolloutExecution extends StepExecution {
             closeClients();
             getContext().onFailure(e);
         }
+    }
+
+    /** What the build page decides, applied to this step's engine under the same lock as the transitions. */
+    private WavePauses.PausedPlan decisions() {
+        return new WavePauses.PausedPlan() {
+            @Override
+            public String approve(String who) throws RolloutException {
+                return decide(() -> engine.approve(who));
+            }
+
+            @Override
+            public String abort(String reason) throws RolloutException {
+                return decide(() -> engine.abort(reason)); // the rollback runs on the transition scheduled now
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface Decision {
+        WaveRunState apply() throws RolloutException;
+    }
+
+    private synchronized String decide(Decision decision) throws RolloutException {
+        if (stopped || engine == null) {
+            throw new RolloutException("the step of plan " + planId + " is no longer running");
+        }
+        WaveRunState s = decision.apply();
+        runtime().pauses().unregister(Path.of(stateDir), planId);
+        scheduleNow();
+        return s.events().isEmpty() ? s.phase().name() : s.events().get(s.events().size() - 1).message();
     }
 
     private void finish(WaveRunState s) {
@@ -205,6 +233,9 @@ public final class MultiCloudRolloutExecution extends StepExecution {
     }
 
     private void closeClients() {
+        if (planId != null && stateDir != null && runtime != null) {
+            runtime.pauses().unregister(Path.of(stateDir), planId); // the step ends: nothing left to approve here
+        }
         ClusterClients c = clients;
         clients = null;
         if (c != null) {

@@ -22,5 +22,8 @@ final class RunBuildAccess implements BuildAccess {
         if (!shown) {
             run.addAction(action);
         }
+        if (run.getAction(WaveApprovalAction.class) == null) {
+            run.addAction(new WaveApprovalAction()); // one per build: the Approve/Abort of whichever plan pauses
+        }
     }
 }

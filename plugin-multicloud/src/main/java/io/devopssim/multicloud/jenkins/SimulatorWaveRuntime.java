@@ -63,6 +63,7 @@ public final class SimulatorWaveRuntime implements WaveRuntime {
     private final CredentialsAccess credentials;
     private final ClusterClientFactory clientFactory;
     private final ForecasterProviders forecasters;
+    private final WavePauses pauses = new WavePauses();
 
     /** @param registry reads the registry at the time of each call: the global configuration can change between builds */
     SimulatorWaveRuntime(Scheduler scheduler, ExecutorService checks, Clock clock, GitPromoter promoter,
@@ -144,6 +145,11 @@ public final class SimulatorWaveRuntime implements WaveRuntime {
     @Override
     public ClusterClients clients(CredentialResolver resolver) {
         return new ClusterClients(clientFactory, resolver);
+    }
+
+    @Override
+    public WavePauses pauses() {
+        return pauses;
     }
 
     @Override

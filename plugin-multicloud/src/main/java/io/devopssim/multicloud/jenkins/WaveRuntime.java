@@ -35,6 +35,9 @@ public interface WaveRuntime {
 
     ClusterHealthCheck health(ClusterClients clients);
 
+    /** The plans waiting for approval on this controller, which the build page's Approve and Abort reach. */
+    WavePauses pauses();
+
     /**
      * The engine of one plan, over this runtime's clusters, repository and time. Opening it again for the same
      * plan id and state folder resumes it.

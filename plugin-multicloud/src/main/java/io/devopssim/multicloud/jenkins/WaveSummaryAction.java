@@ -70,11 +70,20 @@ public final class WaveSummaryAction implements RunAction2 {
             return unavailable("not attached to a build");
         }
         try {
-            Optional<WaveRunState> state = new FileWaveStateStore(stateDir.resolve("plans")).load(planId);
-            return state.map(WaveSummary::of).orElseGet(() -> unavailable("its state is gone from the build's folder"));
+            return state().map(WaveSummary::of).orElseGet(() -> unavailable("its state is gone from the build's folder"));
         } catch (IOException e) {
             return unavailable("its state cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The plan's saved state; empty when not attached or gone. */
+    Optional<WaveRunState> state() throws IOException {
+        return stateDir == null ? Optional.empty() : new FileWaveStateStore(stateDir.resolve("plans")).load(planId);
+    }
+
+    /** The folder the step keeps the plan's state in ({@code <build>/devsim-waves}); null until attached. */
+    Path stateDir() {
+        return stateDir;
     }
 
     private WaveSummary unavailable(String why) {

@@ -30,16 +30,17 @@ class JenkinsWaveLimitsTest {
     }
 
     @Test
-    @DisplayName("approvals and chaos steps in a wave are refused in Jenkins with the reason, timed pauses are not")
+    @DisplayName("chaos steps in a wave are refused in Jenkins with the reason; approvals and timed pauses are not")
     void shouldRefuseWhatMultiCloudRolloutCannotDoWithTheReason() throws Exception {
         assertThat(JenkinsWaveLimits.refusals(plan("{name: second, clusters: [gke-ew1], steps: [{setWeight: 10}]}"))).isEmpty();
+        assertThat(JenkinsWaveLimits.refusals(plan("{name: second, clusters: [gke-ew1], steps: [{setWeight: 10}, {pause: {}}]}")))
+                .as("the build page approves a paused wave").isEmpty();
+        assertThat(JenkinsWaveLimits.refusals(plan("{name: second, clusters: [gke-ew1], strategy: blueGreen,"
+                + " blueGreen: {autoPromotionEnabled: false}}"))).isEmpty();
 
         assertThat(JenkinsWaveLimits.refusals(plan("{name: second, clusters: [gke-ew1], steps: [{setWeight: 10}, {pause: {}},"
                 + " {chaos: {name: slow, faults: [{latency: {ms: 50}}], duration: 1m,"
                 + " hypothesis: {probes: [{name: errors, metric: error_rate, max: 0.05}]}}}]}"))).containsExactly(
-                "waves[1] (second).steps[1].pause: waiting for approval in a wave is not available in multiCloudRollout yet"
-                        + " (the build page has no Approve button for a wave); give a duration, or run the plan with devsim"
-                        + " waves, which approves with --approve",
                 "waves[1] (second).steps[2].chaos: chaos steps in a wave are not available in multiCloudRollout"
                         + " (devsim-multicloud has no chaos engine: it does not depend on devsim-chaos); run the experiment"
                         + " with chaosExperiment beside the wave, or the plan with devsim waves");

@@ -268,6 +268,147 @@ class MultiCloudRolloutStepTest {
         assertThat(context.log()).contains("the build goes on because failOnRollback is false");
     }
 
+    /** The first wave waits for approval after its canary took half the requests. */
+    private static final String PAUSING = PLAN.replace("{name: canary, clusters: [do-ams3], steps: [{setWeight: 50}, {analysis",
+            "{name: canary, clusters: [do-ams3], steps: [{setWeight: 50}, {pause: {}}, {analysis");
+    private static final String PLAN_ID = "checkout-1.5.0-shop_checkout_12";
+
+    /** Plays Jenkins' checkAnyPermission on the build's job for alice holding {@code granted}. */
+    private static JobWavePermissions alice(java.util.Set<hudson.security.Permission> granted) {
+        hudson.security.AccessControlled job = () -> null;
+        return new JobWavePermissions(() -> job, (target, anyOf) -> {
+            assertThat(target).isSameAs(job);
+            if (Stream.of(anyOf).noneMatch(granted::contains)) {
+                throw new org.springframework.security.access.AccessDeniedException("alice is missing the " + anyOf[0].name
+                        + " permission");
+            }
+        }, () -> "alice");
+    }
+
+    private WaveApprovalAction approval(SimulatorWaveRuntime runtime, java.util.Set<hudson.security.Permission> granted) {
+        WaveApprovalAction action = new WaveApprovalAction();
+        action.bind(() -> builds.published, alice(granted), runtime::pauses, "job/shop/job/checkout/12/");
+        return action;
+    }
+
+    /** Starts the pausing plan and runs it until it waits for approval: nothing is left scheduled. */
+    private SimulatorWaveRuntime startPaused(MultiCloudRolloutExecution[] started) throws Exception {
+        assertThat(PAUSING).contains("{pause: {}}");
+        SimulatorWaveRuntime runtime = runtime();
+        started[0] = new MultiCloudRolloutExecution(context, new MultiCloudRolloutRequest(null,
+                PAUSING.replace("${repo}", repo.url()), null, true), runtime);
+        started[0].start();
+        scheduler.run(10_000);
+        assertThat(planState().phase()).isEqualTo(PlanPhase.PAUSED);
+        assertThat(scheduler.pending()).as("nothing scheduled while the wave waits").isZero();
+        assertThat(context.outcome).isNotDone();
+        return runtime;
+    }
+
+    @Test
+    @DisplayName("a wave paused until approved waits with Approve/Abort on the build page; Approve runs it and the next wave at once")
+    void shouldGoOnWhenThePausedWaveIsApprovedOnTheBuildPage() throws Exception {
+        SimulatorWaveRuntime runtime = startPaused(new MultiCloudRolloutExecution[1]);
+        WaveApprovalAction action = approval(runtime, java.util.Set.of(hudson.model.Item.BUILD));
+        assertThat(action.getAwaiting()).containsExactly(new WaveApprovalAction.Awaiting(PLAN_ID, "checkout 1.5.0", "canary", "do-ams3"));
+        assertThat(context.log()).contains("wave canary waits for approval: Approve or Abort on the build page");
+        assertThat(repo.steps()).containsExactly("seed", PLAN_ID + "/canary-do-ams3-replicas");
+
+        hudson.util.FormValidation answer = action.doApprove(PLAN_ID);
+
+        assertThat(answer.kind).isEqualTo(hudson.util.FormValidation.Kind.OK);
+        assertThat(answer.renderHtml()).as("back to the build page at once").startsWith(WaveApprovalAction.BACK_TO_BUILD)
+                .contains("wave canary approved by alice: do-ams3 go on");
+        assertThat(scheduler.pending()).as("woken at once, not at a later look").isOne();
+        assertThat(action.getAwaiting()).isEmpty();
+        scheduler.run(10_000);
+        assertThat(context.outcome.get()).isEqualTo(Map.of("phase", "SUCCEEDED", "promoted", List.of("do-ams3", "gke-ew1"),
+                "skipped", List.of(), "rolledBack", List.of()));
+        assertThat(repo.steps()).isEqualTo(UNINTERRUPTED);
+        assertThat(action.doApprove(PLAN_ID).kind).as("nothing waits any more").isEqualTo(hudson.util.FormValidation.Kind.ERROR);
+    }
+
+    @Test
+    @DisplayName("Abort on the build page rolls the paused wave back by commit and fails the step")
+    void shouldRollThePausedWaveBackWhenAborted() throws Exception {
+        SimulatorWaveRuntime runtime = startPaused(new MultiCloudRolloutExecution[1]);
+
+        hudson.util.FormValidation answer = approval(runtime, java.util.Set.of(hudson.model.Item.CANCEL)).doAbort(PLAN_ID);
+        assertThat(answer.renderHtml()).contains("abort requested: rejected by alice on the build page");
+        scheduler.run(10_000);
+
+        assertThatThrownBy(() -> context.outcome.get()).cause().isInstanceOf(AbortException.class)
+                .hasMessageContaining("rejected by alice on the build page");
+        WaveRunState state = planState();
+        assertThat(state.phase().isTerminal()).isTrue();
+        assertThat(state.cluster("do-ams3").orElseThrow().status()).isEqualTo(ClusterStatus.ROLLED_BACK);
+        assertThat(state.cluster("gke-ew1").orElseThrow().status()).isEqualTo(ClusterStatus.PENDING);
+        assertThat(repo.steps()).as("the sizing reverted by a commit").contains(PLAN_ID + "/canary-do-ams3-replicas")
+                .anyMatch(step -> step.contains("revert-replicas"));
+        assertThat(repo.values("do-ams3")).contains("tag: \"1.4.2\"").contains("replicaCount: 4");
+        assertThat(context.completions()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a user without Job/Build (approve) or Job/Cancel (abort) is refused with a 403 and nothing changes")
+    void shouldRefuseAUserWithoutThePermission() throws Exception {
+        SimulatorWaveRuntime runtime = startPaused(new MultiCloudRolloutExecution[1]);
+        List<String> before = repo.steps();
+        WaveApprovalAction reader = approval(runtime, java.util.Set.of(hudson.model.Item.READ));
+
+        assertThatThrownBy(() -> reader.doApprove(PLAN_ID)).isInstanceOf(org.springframework.security.access.AccessDeniedException.class)
+                .hasMessageContaining("Build");
+        assertThatThrownBy(() -> reader.doAbort(PLAN_ID)).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+
+        assertThat(planState().phase()).isEqualTo(PlanPhase.PAUSED);
+        assertThat(scheduler.pending()).isZero();
+        assertThat(repo.steps()).isEqualTo(before);
+        assertThat(context.outcome).isNotDone();
+        assertThat(reader.getAwaiting()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a controller restart while a wave waits resumes it still waiting; the new controller's Approve then runs it")
+    void shouldStayPausedAcrossARestartThenApprove() throws Exception {
+        MultiCloudRolloutExecution[] started = new MultiCloudRolloutExecution[1];
+        startPaused(started);
+
+        byte[] saved = StepSerialization.serialize(started[0], context);
+        scheduler.forget();
+        MultiCloudRolloutExecution resumed = StepSerialization.deserialize(saved, context, MultiCloudRolloutExecution.class);
+        SimulatorWaveRuntime after = runtime();
+        resumed.useRuntimeForTest(after);
+        WaveApprovalAction action = approval(after, java.util.Set.of(hudson.model.Item.BUILD));
+        assertThat(action.doApprove(PLAN_ID).renderHtml()).as("before the step resumed, nothing can act on the plan")
+                .contains("not running on this controller yet").doesNotContain("http-equiv");
+        assertThat(planState().phase()).isEqualTo(PlanPhase.PAUSED);
+        resumed.onResume();
+        scheduler.run(10_000);
+
+        assertThat(planState().phase()).isEqualTo(PlanPhase.PAUSED);
+        assertThat(context.outcome).isNotDone();
+        assertThat(scheduler.pending()).isZero();
+        assertThat(action.getAwaiting()).extracting(WaveApprovalAction.Awaiting::wave).containsExactly("canary");
+
+        action.doApprove(PLAN_ID);
+        scheduler.run(10_000);
+
+        assertThat(context.outcome.get()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("phase", "SUCCEEDED");
+        assertThat(context.completions()).isEqualTo(1);
+        assertThat(repo.steps()).isEqualTo(UNINTERRUPTED);
+    }
+
+    @Test
+    @DisplayName("approve and abort are POST only (CSRF) and take the plan id as a parameter")
+    void shouldOnlyAcceptPost() throws Exception {
+        for (String name : new String[] {"doApprove", "doAbort"}) {
+            var m = WaveApprovalAction.class.getMethod(name, String.class);
+            assertThat(m.isAnnotationPresent(org.kohsuke.stapler.verb.POST.class)).as(name).isTrue();
+            assertThat(m.getParameters()[0].isAnnotationPresent(org.kohsuke.stapler.QueryParameter.class)).as(name).isTrue();
+        }
+    }
+
     private WaveRunState planState() throws Exception {
         return new FileWaveStateStore(builds.rootDir.resolve(WaveSummaryAction.STATE_FOLDER).resolve("plans"))
                 .load("checkout-1.5.0-shop_checkout_12").orElseThrow();

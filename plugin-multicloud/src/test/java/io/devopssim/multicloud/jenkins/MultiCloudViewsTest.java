@@ -74,9 +74,24 @@ class MultiCloudViewsTest {
 
     @Test
     void shouldNameOnlyMembersTheSummaryHas() throws Exception {
-        Map<String, Class<?>> vars = Map.of("it", WaveSummaryAction.class, "s", WaveSummary.class, "r", WaveSummary.Row.class);
+        assertThat(unknownMembers(resource(WaveSummaryAction.class, "summary.jelly"),
+                Map.of("it", WaveSummaryAction.class, "s", WaveSummary.class, "r", WaveSummary.Row.class), 12)).isEmpty();
+    }
+
+    @Test
+    void shouldShowApproveAndAbortOnlyWhileAPlanWaitsAndPostThem() throws Exception {
+        String view = resource(WaveApprovalAction.class, "summary.jelly");
+        assertThat(unknownMembers(view, Map.of("it", WaveApprovalAction.class, "p", WaveApprovalAction.Awaiting.class), 8))
+                .isEmpty();
+        assertThat(view).contains("<j:if test=\"${!awaiting.isEmpty()}\">")
+                .contains("${it.urlName}/approve?planId=${p.planId()}\" post=\"true\"")
+                .contains("${it.urlName}/abort?planId=${p.planId()}\" post=\"true\"");
+    }
+
+    /** Every {@code ${var.member}} of {@code view} whose object has no such member; at least {@code min} checked. */
+    private static List<String> unknownMembers(String view, Map<String, Class<?>> vars, int min) {
         List<String> unknown = new ArrayList<>();
-        Matcher m = EXPRESSION.matcher(resource(WaveSummaryAction.class, "summary.jelly"));
+        Matcher m = EXPRESSION.matcher(view);
         int checked = 0;
         while (m.find()) {
             checked++;
@@ -86,8 +101,8 @@ class MultiCloudViewsTest {
                 unknown.add(m.group());
             }
         }
-        assertThat(checked).isGreaterThan(12);
-        assertThat(unknown).isEmpty();
+        assertThat(checked).isGreaterThan(min);
+        return unknown;
     }
 
     private static boolean hasMethod(Class<?> type, String name) {
