@@ -11,13 +11,13 @@ import java.util.function.Supplier;
 /**
  * The current Jenkins user's permissions on the build's job, as the input step checks them: to proceed,
  * Job/Build; to abort, Job/Cancel or the right to proceed. A refusal is Jenkins' AccessDeniedException,
- * which Jenkins answers with a 403 page naming the missing permission.
+ * which Jenkins answers with a 403 page naming the missing permission. Rollout and wave approvals both use it.
  */
-final class JobApprovalPermissions implements ApprovalPermissions {
+public final class JobApprovalPermissions implements ApprovalPermissions {
 
     /** Throws unless the current user holds one of {@code anyOf} on {@code target}. */
     @FunctionalInterface
-    interface PermissionCheck {
+    public interface PermissionCheck {
         void checkAny(AccessControlled target, Permission... anyOf);
     }
 
@@ -25,14 +25,14 @@ final class JobApprovalPermissions implements ApprovalPermissions {
     private final PermissionCheck check;
     private final Supplier<String> user;
 
-    JobApprovalPermissions(Supplier<? extends AccessControlled> job, PermissionCheck check, Supplier<String> user) {
+    public JobApprovalPermissions(Supplier<? extends AccessControlled> job, PermissionCheck check, Supplier<String> user) {
         this.job = job;
         this.check = check;
         this.user = user;
     }
 
     /** Jenkins' own checks, on the job of {@code run}, for the user of the current request. */
-    static ApprovalPermissions of(Run<?, ?> run) {
+    public static ApprovalPermissions of(Run<?, ?> run) {
         return new JobApprovalPermissions(run::getParent, AccessControlled::checkAnyPermission,
                 () -> Jenkins.getAuthentication2().getName());
     }

@@ -1,5 +1,6 @@
 package io.devopssim.multicloud.jenkins;
 
+import io.devopssim.deploy.jenkins.JobApprovalPermissions;
 import hudson.ExtensionList;
 import hudson.model.Run;
 import hudson.util.FormValidation;
@@ -70,7 +71,7 @@ public final class WaveApprovalAction implements RunAction2 {
     }
 
     private void bind(Run<?, ?> r) {
-        bind(() -> r.getActions(WaveSummaryAction.class), JobWavePermissions.of(r), WaveApprovalAction::controllerPauses,
+        bind(() -> r.getActions(WaveSummaryAction.class), JobApprovalPermissions.of(r), WaveApprovalAction::controllerPauses,
                 r.getUrl());
     }
 

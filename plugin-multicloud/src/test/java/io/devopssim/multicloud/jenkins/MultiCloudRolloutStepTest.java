@@ -1,5 +1,6 @@
 package io.devopssim.multicloud.jenkins;
 
+import io.devopssim.deploy.jenkins.JobApprovalPermissions;
 import io.devopssim.core.testing.ManualScheduler;
 import io.devopssim.core.time.Scheduler;
 import hudson.AbortException;
@@ -274,9 +275,9 @@ class MultiCloudRolloutStepTest {
     private static final String PLAN_ID = "checkout-1.5.0-shop_checkout_12";
 
     /** Plays Jenkins' checkAnyPermission on the build's job for alice holding {@code granted}. */
-    private static JobWavePermissions alice(java.util.Set<hudson.security.Permission> granted) {
+    private static JobApprovalPermissions alice(java.util.Set<hudson.security.Permission> granted) {
         hudson.security.AccessControlled job = () -> null;
-        return new JobWavePermissions(() -> job, (target, anyOf) -> {
+        return new JobApprovalPermissions(() -> job, (target, anyOf) -> {
             assertThat(target).isSameAs(job);
             if (Stream.of(anyOf).noneMatch(granted::contains)) {
                 throw new org.springframework.security.access.AccessDeniedException("alice is missing the " + anyOf[0].name
