@@ -24,7 +24,6 @@ import java.util.function.Supplier;
 public final class RolloutApprovalAction implements RunAction2 {
     public static final String URL_NAME = "devsim-approval";
     /** The answer is served at {@code <build>/devsim-approval/approve}: {@code ../} is the build page. */
-    static final String BACK_TO_BUILD = "<meta http-equiv=\"refresh\" content=\"0;url=../\">";
 
     private transient volatile Supplier<RolloutsAction> rollouts = () -> null;
     private transient volatile ApprovalPermissions permissions = ApprovalPermissions.DENY_ALL;
@@ -84,48 +83,13 @@ public final class RolloutApprovalAction implements RunAction2 {
      */
     @POST
     public FormValidation doApprove(@QueryParameter String rolloutId) {
-        return answer(() -> approve(rolloutId));
+        return DecisionAnswer.of(() -> approve(rolloutId));
     }
 
     /** The Abort button. */
     @POST
     public FormValidation doAbort(@QueryParameter String rolloutId) {
-        return answer(() -> abort(rolloutId));
-    }
-
-    /**
-     * What the browser gets after a decision: sent back to the build page at once (its summary shows the rollout
-     * going on), with the timeline's line and a link for a browser that does not follow the refresh. A refresh in
-     * the page, not an HTTP redirect: Stapler's response types are not in the compile-only API (see the README).
-     * On an error the message stays, with no refresh.
-     */
-    private static FormValidation answer(Decision decision) {
-        try {
-            return FormValidation.okWithMarkup(BACK_TO_BUILD + "<p>" + escape(decision.make())
-                    + "</p><p><a href=\"../\">Back to the build</a></p>");
-        } catch (RolloutException e) {
-            return FormValidation.error(e.getMessage());
-        }
-    }
-
-    @FunctionalInterface
-    private interface Decision {
-        String make() throws RolloutException;
-    }
-
-    private static String escape(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return DecisionAnswer.of(() -> abort(rolloutId));
     }
 
     /**

@@ -5,6 +5,7 @@ import hudson.ExtensionList;
 import hudson.model.Run;
 import hudson.util.FormValidation;
 import io.devopssim.deploy.RolloutException;
+import io.devopssim.deploy.jenkins.DecisionAnswer;
 import io.devopssim.deploy.jenkins.ApprovalPermissions;
 import io.devopssim.multicloud.ClusterRun;
 import io.devopssim.multicloud.PlanPhase;
@@ -30,7 +31,6 @@ import java.util.function.Supplier;
 public final class WaveApprovalAction implements RunAction2 {
     public static final String URL_NAME = "devsim-wave-approval";
     /** The answer is served at {@code <build>/devsim-wave-approval/approve}: {@code ../} is the build page. */
-    static final String BACK_TO_BUILD = "<meta http-equiv=\"refresh\" content=\"0;url=../\">";
 
     private transient volatile Supplier<List<WaveSummaryAction>> plans = List::of;
     private transient volatile ApprovalPermissions permissions = ApprovalPermissions.DENY_ALL;
@@ -109,46 +109,13 @@ public final class WaveApprovalAction implements RunAction2 {
      */
     @POST
     public FormValidation doApprove(@QueryParameter String planId) {
-        return answer(() -> approve(planId));
+        return DecisionAnswer.of(() -> approve(planId));
     }
 
     /** The Abort button. */
     @POST
     public FormValidation doAbort(@QueryParameter String planId) {
-        return answer(() -> abort(planId));
-    }
-
-    /**
-     * Sent back to the build page at once (as plugin-deploy's rollout approval): a refresh in the page, since
-     * Stapler's response types are not in the compile-only API. On an error the message stays, with no refresh.
-     */
-    private static FormValidation answer(Decision decision) {
-        try {
-            return FormValidation.okWithMarkup(BACK_TO_BUILD + "<p>" + escape(decision.make())
-                    + "</p><p><a href=\"../\">Back to the build</a></p>");
-        } catch (RolloutException e) {
-            return FormValidation.error(e.getMessage());
-        }
-    }
-
-    @FunctionalInterface
-    private interface Decision {
-        String make() throws RolloutException;
-    }
-
-    private static String escape(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return DecisionAnswer.of(() -> abort(planId));
     }
 
     /** Lets the paused wave go on; returns the line recorded in the plan's timeline. */

@@ -1,5 +1,6 @@
 package io.devopssim.multicloud.jenkins;
 
+import io.devopssim.deploy.jenkins.DecisionAnswer;
 import io.devopssim.deploy.jenkins.JobApprovalPermissions;
 import io.devopssim.core.testing.ManualScheduler;
 import io.devopssim.core.time.Scheduler;
@@ -318,7 +319,7 @@ class MultiCloudRolloutStepTest {
         hudson.util.FormValidation answer = action.doApprove(PLAN_ID);
 
         assertThat(answer.kind).isEqualTo(hudson.util.FormValidation.Kind.OK);
-        assertThat(answer.renderHtml()).as("back to the build page at once").startsWith(WaveApprovalAction.BACK_TO_BUILD)
+        assertThat(answer.renderHtml()).as("back to the build page at once").startsWith(DecisionAnswer.BACK_TO_BUILD)
                 .contains("wave canary approved by alice: do-ams3 go on");
         assertThat(scheduler.pending()).as("woken at once, not at a later look").isOne();
         assertThat(action.getAwaiting()).isEmpty();
