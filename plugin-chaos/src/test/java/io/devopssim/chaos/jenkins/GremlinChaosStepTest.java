@@ -1,5 +1,6 @@
 package io.devopssim.chaos.jenkins;
 
+import io.devopssim.jenkinsapi.testing.SecretLeaks;
 import io.devopssim.core.testing.ManualScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,7 +94,7 @@ class GremlinChaosStepTest {
         assertThat(builds.actions).singleElement().satisfies(a -> assertThat(a.getModel().getBackend()).isEqualTo("gremlin"));
         assertThat(Files.exists(tmp.resolve("build/devsim-chaos/gremlin/exp-1.attacks"))).as("the attack ledger").isTrue();
         SecretLeaks.assertNotInLog(FakeGremlin.KEY, context);
-        SecretLeaks.assertNotInSavedState(FakeGremlin.KEY, tmp.resolve("build"));
+        SecretLeaks.assertNotInFiles(FakeGremlin.KEY, tmp.resolve("build"));
         SecretLeaks.assertNotInSerializedExecution(FakeGremlin.KEY, midRun);
     }
 
@@ -125,7 +126,7 @@ class GremlinChaosStepTest {
         assertThat(failure).isInstanceOf(AbortException.class).hasMessageContaining("the backend could not run the faults");
         assertThat(context.log()).contains("401 (not authenticated: check the API key)").contains("Key ****");
         SecretLeaks.assertNotInLog(FakeGremlin.KEY, context);
-        SecretLeaks.assertNotInSavedState(FakeGremlin.KEY, tmp.resolve("build"));
+        SecretLeaks.assertNotInFiles(FakeGremlin.KEY, tmp.resolve("build"));
         SecretLeaks.assertNotInException(FakeGremlin.KEY, failure);
         SecretLeaks.assertNotInSerializedExecution(FakeGremlin.KEY, serialized);
     }

@@ -1,5 +1,6 @@
 package io.devopssim.chaos.jenkins;
 
+import io.devopssim.jenkinsapi.testing.SecretLeaks;
 import io.devopssim.core.testing.ManualScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,7 +99,7 @@ class KubernetesChaosStepTest {
         assertThat(last.getHeader("Authorization")).as("the token was used").isEqualTo("Bearer " + TOKEN);
         assertThat(context.log()).contains("[chaosExperiment] experiment canary-pod-kill on kubernetes");
         SecretLeaks.assertNotInLog(TOKEN, context);
-        SecretLeaks.assertNotInSavedState(TOKEN, tmp.resolve("build"));
+        SecretLeaks.assertNotInFiles(TOKEN, tmp.resolve("build"));
         SecretLeaks.assertNotInSerializedExecution(TOKEN, serialized);
     }
 

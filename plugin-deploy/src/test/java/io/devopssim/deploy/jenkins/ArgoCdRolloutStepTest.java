@@ -1,5 +1,6 @@
 package io.devopssim.deploy.jenkins;
 
+import io.devopssim.jenkinsapi.testing.SecretLeaks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.devopssim.deploy.EnvRepoFixture;

@@ -1,5 +1,6 @@
 package io.devopssim.deploy.jenkins;
 
+import io.devopssim.jenkinsapi.testing.SecretLeaks;
 import hudson.AbortException;
 import io.devopssim.core.testing.GitHttpTestServer;
 import io.devopssim.jenkinsapi.testing.StepSerialization;
