@@ -50,6 +50,7 @@ final class Promotion {
     private final Timeline timeline;
     private final AfterCommit after;
     private final String trafficBack;
+    private final RevertWait revertWait;
 
     /** @param trafficBack the timeline's line when a rollback takes traffic off the release */
     Promotion(RolloutContext ctx, Timeline timeline, AfterCommit after, String trafficBack) {
@@ -58,6 +59,7 @@ final class Promotion {
         this.timeline = timeline;
         this.after = after;
         this.trafficBack = trafficBack;
+        this.revertWait = new RevertWait(ctx, timeline);
     }
 
     RolloutState promote(RolloutState s) throws RolloutException {
@@ -164,6 +166,9 @@ final class Promotion {
      * decision by a commit that changes no value.
      */
     RolloutState rollBack(RolloutState s) throws RolloutException {
+        if (revertWait.waiting(s)) {
+            return revertWait.check(s); // the promotion is reverted once the traffic's revert is applied (or is not)
+        }
         Optional<String> weightCommit;
         try {
             // asked even at weight 0 (an unchanged weight writes nothing): a weight changed just before a restart
@@ -174,9 +179,12 @@ final class Promotion {
         } catch (TrafficRoutingException e) {
             return retryOrFail(s, "could not take traffic off the canary: " + e.getMessage());
         }
-        if (s.weight() != 0 || weightCommit.isPresent()) {
-            s = timeline.record(s, new RolloutEvent(ctx.clock().now(), -1, Kind.WEIGHT, trafficBack, 0, null,
-                    weightCommit.orElse(null)));
+        // a revision recorded already (waited for, or taken back before a restart) is not recorded again
+        if (weightCommit.isPresent() ? !RevertWait.recorded(s, weightCommit.get()) : s.weight() != 0) {
+            s = revertWait.tookBack(s, 0, trafficBack, weightCommit);
+            if (revertWait.waiting(s)) {
+                return s;
+            }
         }
         Judgement last = Timeline.lastJudgement(s);
         boolean aborted = Timeline.isAborted(s);

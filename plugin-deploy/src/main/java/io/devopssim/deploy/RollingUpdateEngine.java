@@ -4,13 +4,12 @@ import io.devopssim.core.spec.AnalysisCheck;
 import io.devopssim.core.spec.Durations;
 import io.devopssim.core.spec.RollingSpec;
 import io.devopssim.core.spec.Strategy;
-import io.devopssim.core.state.RolloutEvent;
-import io.devopssim.core.state.RolloutEvent.Kind;
 import io.devopssim.core.state.RolloutPhase;
 import io.devopssim.core.state.RolloutState;
 import io.devopssim.core.traffic.TrafficRoutingException;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A rolling update: replicas replaced batch by batch, {@code maxSurge + maxUnavailable} at a time
@@ -26,6 +25,7 @@ public final class RollingUpdateEngine extends StrategyEngine {
     private final List<RollingBatches.Batch> batches;
     private final AnalysisWindow health;
     private final TrafficMove move;
+    private final RevertWait revertWait;
 
     public RollingUpdateEngine(RolloutContext ctx) {
         super(ctx, Promotion.AfterCommit.END, "rollback: every replica runs the stable version again");
@@ -37,6 +37,7 @@ public final class RollingUpdateEngine extends StrategyEngine {
         this.batches = RollingBatches.of(rolling, replicas);
         this.health = new AnalysisWindow(ctx, timeline);
         this.move = new TrafficMove(ctx, timeline);
+        this.revertWait = new RevertWait(ctx, timeline);
     }
 
     @Override
@@ -80,6 +81,9 @@ public final class RollingUpdateEngine extends StrategyEngine {
     /** Back through the batches already made, one per transition, then the commit. */
     @Override
     protected RolloutState rollBack(RolloutState s) throws RolloutException {
+        if (revertWait.waiting(s)) {
+            return revertWait.check(s); // the next batch is reverted once this one's revert is applied (or is not)
+        }
         if (s.weight() == 0) {
             return promotion.rollBack(s);
         }
@@ -91,16 +95,17 @@ public final class RollingUpdateEngine extends StrategyEngine {
                 number = i + 1;
             }
         }
+        Optional<String> revision;
         try {
             // a router that records its changes (GitOps) reverts the batches' commits down to this one
-            ctx.router().takeBack(move.change("rollback-to-" + back.weight(), back.weight(),
+            revision = ctx.router().takeBack(move.change("rollback-to-" + back.weight(), back.weight(),
                     number == 0 ? null : number + "/" + batches.size()));
         } catch (TrafficRoutingException e) {
             return promotion.retryOrFail(s, "could not roll a batch back: " + e.getMessage());
         }
         String line = back.weight() == 0 ? "rollback: every replica runs the stable version again"
                 : "rollback: " + replicasRunning(back.updated()) + ", " + back.weight() + "% of requests";
-        return timeline.record(s, new RolloutEvent(ctx.clock().now(), -1, Kind.WEIGHT, line, back.weight(), null, null));
+        return revertWait.tookBack(s, back.weight(), line, revision);
     }
 
     private String replicasRunning(int updated) {

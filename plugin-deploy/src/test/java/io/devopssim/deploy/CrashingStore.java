@@ -10,23 +10,23 @@ import java.util.Optional;
  * A controller killed at a save: the store over a durable one dies on its n-th save, before writing, so the side
  * effect that preceded the save happened and its record did not. It counts the saves it let through.
  */
-final class CrashingStore implements StateStore {
+public final class CrashingStore implements StateStore {
     private final StateStore durable;
     private final int crashAt;
     private int saves;
 
     /** @param crashAt the save that dies, from 1 */
-    CrashingStore(StateStore durable, int crashAt) {
+    public CrashingStore(StateStore durable, int crashAt) {
         this.durable = durable;
         this.crashAt = crashAt;
     }
 
     /** Never dies: counts how many saves an uninterrupted run makes. */
-    static CrashingStore counting(StateStore durable) {
+    public static CrashingStore counting(StateStore durable) {
         return new CrashingStore(durable, Integer.MAX_VALUE);
     }
 
-    int saves() {
+    public int saves() {
         return saves;
     }
 
@@ -45,7 +45,7 @@ final class CrashingStore implements StateStore {
     }
 
     /** The controller's death, which no engine code catches. */
-    static final class Crash extends RuntimeException {
+    public static final class Crash extends RuntimeException {
         private static final long serialVersionUID = 1L;
     }
 }

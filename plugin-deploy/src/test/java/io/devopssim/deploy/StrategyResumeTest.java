@@ -39,7 +39,7 @@ class StrategyResumeTest {
     }
 
     @Test
-    @DisplayName("stopped at every transition and resumed, blue-green, hybrid and rolling rollouts end as uninterrupted ones")
+    @DisplayName("stopped at every transition and resumed, blue-green, hybrid and rolling rollouts (also on GitOps) end as uninterrupted ones")
     void shouldEndAsAnUninterruptedRunWhenStoppedAtEveryTransition() throws Exception {
         List<Case> cases = List.of(
                 new Case("blue-green", StrategyRun.Specs::blueGreen, "{}", false),
@@ -50,8 +50,15 @@ class StrategyResumeTest {
                 new Case("blue-green on GitOps", StrategyRun.Specs::blueGreenOnGitOps, "{}", false),
                 new Case("blue-green on GitOps, post-promotion fails", StrategyRun.Specs::blueGreenOnGitOps,
                         "{latencyFactor: 1.3}", false),
-                new Case("rolling on GitOps, batch 3 unhealthy", StrategyRun.Specs::rollingOnGitOps, "{}", true));
+                new Case("rolling on GitOps, batch 3 unhealthy", StrategyRun.Specs::rollingOnGitOps, "{}", true),
+                new Case("hybrid on GitOps", StrategyRun.Specs::hybridOnGitOps, "{}", false),
+                new Case("hybrid on GitOps, post-promotion fails", StrategyRun.Specs::hybridOnGitOps, "{latencyFactor: 1.3}",
+                        false));
         Map<String, List<String>> gitOpsSteps = Map.of(
+                "hybrid on GitOps", List.of("traffic-step-1", "traffic-step-3", "traffic-cut-over", "promote"),
+                "hybrid on GitOps, post-promotion fails", List.of("traffic-step-1", "traffic-step-3", "traffic-cut-over",
+                        "promote", "traffic-revert-cut-over", "traffic-revert-step-3", "traffic-revert-step-1",
+                        "revert-promotion"),
                 "blue-green on GitOps", List.of("traffic-cut-over", "promote"),
                 "blue-green on GitOps, post-promotion fails", List.of("traffic-cut-over", "promote", "traffic-revert-cut-over",
                         "revert-promotion"),
@@ -101,7 +108,8 @@ class StrategyResumeTest {
                 new Case("hybrid", StrategyRun.Specs::hybrid, "{}", false),
                 new Case("rolling", StrategyRun.Specs::rolling, "{}", false),
                 new Case("blue-green on GitOps", StrategyRun.Specs::blueGreenOnGitOps, "{}", false),
-                new Case("rolling on GitOps", StrategyRun.Specs::rollingOnGitOps, "{}", false));
+                new Case("rolling on GitOps", StrategyRun.Specs::rollingOnGitOps, "{}", false),
+                new Case("hybrid on GitOps", StrategyRun.Specs::hybridOnGitOps, "{}", false));
         for (Case c : cases) {
             EnvRepoFixture seed = new EnvRepoFixture(tmp.resolve(c.name() + "-seed"));
             CrashingStore counted = CrashingStore.counting(new InMemoryStateStore());

@@ -109,7 +109,11 @@ final class StrategyRun {
         }
 
         static RolloutSpec hybrid(EnvRepoFixture env, String regression) {
-            return read(env, """
+            return read(env, hybridBody(), regression);
+        }
+
+        private static String hybridBody() {
+            return """
                     strategy: hybrid
                     steps:
                       - setWeight: 10
@@ -120,7 +124,11 @@ final class StrategyRun {
                     blueGreen:
                       postPromotionAnalysis: %s
                       scaleDownDelaySeconds: 60
-                    """.formatted(ABSOLUTE), regression);
+                    """.formatted(ABSOLUTE);
+        }
+
+        static RolloutSpec hybridOnGitOps(EnvRepoFixture env, String regression) {
+            return read(env, hybridBody() + GITOPS_TRAFFIC, regression);
         }
 
         static RolloutSpec rolling(EnvRepoFixture env, String regression) {
