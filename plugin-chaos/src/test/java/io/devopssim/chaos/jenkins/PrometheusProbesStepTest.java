@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import io.devopssim.chaos.gremlin.FakeGremlin;
 import io.devopssim.chaos.k8s.Cluster;
-import io.devopssim.chaos.prometheus.PrometheusScrapingFleet;
+import io.devopssim.core.testing.PrometheusScrapingFleet;
 import io.devopssim.core.testing.ManualScheduler;
 import io.devopssim.core.time.SimulatedClock;
 import io.devopssim.jenkinsapi.testing.TestStepContext;

@@ -1,4 +1,4 @@
-package io.devopssim.chaos.prometheus;
+package io.devopssim.core.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Prometheus (Debian's {@code prometheus} on the PATH) on 127.0.0.1 scraping the simulator's /metrics every
- * second: app {@code shop}, a canary that fails a fifth of its requests, a healthy baseline. The same set-up as core's
- * PrometheusMetricsProviderTest, for the chaos step's metric probes. Bounded: it waits at most {@link #READY_WITHIN}.
+ * second: app {@code shop}, a canary that fails a fifth of its requests, a healthy baseline. Shared by core's
+ * PrometheusMetricsProviderTest and the chaos step's metric-probe tests. Bounded: it waits at most {@link #READY_WITHIN}.
  */
 public final class PrometheusScrapingFleet implements AutoCloseable {
     public static final String CANARY = "{app=\"shop\",track=\"canary\"}";
@@ -130,7 +130,8 @@ public final class PrometheusScrapingFleet implements AutoCloseable {
         metrics.close();
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now (for a Prometheus that is not there). */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
